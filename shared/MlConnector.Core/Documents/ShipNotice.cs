@@ -1,0 +1,15 @@
+namespace MlConnector.Core.Documents;
+
+/// <summary>An advance shipment notice received from a trading partner (X12 856, RSX Shipment).</summary>
+public sealed record ShipNotice
+{
+    public required string SourceId { get; init; }
+    public required string ShipmentId { get; init; }
+    public required string PurchaseOrderNumber { get; init; }
+    public required DateOnly ShipDate { get; init; }
+    public string? CarrierCode { get; init; }
+    public string? TrackingNumber { get; init; }
+    public required IReadOnlyList<ShippedLine> Lines { get; init; }
+}
+
+public sealed record ShippedLine(int LineNumber, string ItemCode, decimal Quantity, string Unit);

@@ -1,0 +1,23 @@
+namespace MlConnector.Core.Documents;
+
+/// <summary>A fulfilment the hub reports back to a storefront: what shipped, how, and how to track it.</summary>
+public sealed record Shipment
+{
+    public required string SourceId { get; init; }
+    public required string OrderReference { get; init; }
+    public required DateOnly ShipDate { get; init; }
+    public required FulfillmentStatus Status { get; init; }
+    public required IReadOnlyList<ShipmentTracking> Tracking { get; init; }
+    public required IReadOnlyList<ShippedLine> Lines { get; init; }
+}
+
+public sealed record ShipmentTracking(string CarrierCode, string CarrierTitle, string TrackingNumber);
+
+public enum FulfillmentStatus
+{
+    Pending,
+    PartiallyShipped,
+    Shipped,
+    Delivered,
+    Cancelled,
+}

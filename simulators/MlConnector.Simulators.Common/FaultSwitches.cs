@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+
+namespace MlConnector.Simulators.Common;
+
+/// <summary>
+/// Misbehaviour a test or the demo switches on: latency, scripted error answers (429 / 503 with Retry-After,
+/// 500) and a dropped connection after a write was applied. Each scripted fault matches requests by method
+/// and a path fragment and fires a set number of times.
+/// </summary>
+public sealed class FaultSwitches
+{
+    private readonly ConcurrentQueue<ScriptedFault> _scripted = new();
+    private readonly Lock _gate = new();
+
+    /// <summary>Added before every answer.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>Answer the next <paramref name="times"/> matching requests with <paramref name="status"/>.</summary>
+    public void FailNext(int status, int times = 1, string? pathContains = null, string? method = null, TimeSpan? retryAfter = null, string? body = null) =>
+        _scripted.Enqueue(new ScriptedFault(FaultKind.Status, status, times, pathContains, method, retryAfter, body));
+
+    /// <summary>Let the next matching request take effect, then cut the connection before the answer is sent.</summary>
+    public void DropConnectionAfterNext(string? pathContains = null, string? method = "POST", int times = 1) =>
+        _scripted.Enqueue(new ScriptedFault(FaultKind.DropAfterApply, 0, times, pathContains, method, null, null));
+
+    public void Clear()
+    {
+        _scripted.Clear();
+        Latency = TimeSpan.Zero;
+    }
+
+    /// <summary>Takes one firing of the first scripted fault that matches, if any.</summary>
+    internal ScriptedFault? Take(string method, string path)
+    {
+        lock (_gate)
+        {
+            foreach (var fault in _scripted)
+            {
+                if (fault.Remaining > 0 && fault.Matches(method, path))
+                {
+                    fault.Remaining--;
+                    return fault;
+                }
+            }
+
+            return null;
+        }
+    }
+}
+
+internal enum FaultKind
+{
+    Status,
+    DropAfterApply,
+}
+
+internal sealed class ScriptedFault(FaultKind kind, int status, int times, string? pathContains, string? method, TimeSpan? retryAfter, string? body)
+{
+    public FaultKind Kind { get; } = kind;
+    public int Status { get; } = status;
+    public int Remaining { get; set; } = times;
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+    public string? Body { get; } = body;
+
+    public bool Matches(string requestMethod, string path) =>
+        (method is null || string.Equals(method, requestMethod, StringComparison.OrdinalIgnoreCase)) &&
+        (pathContains is null || path.Contains(pathContains, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace MlConnector.Simulators.Common;
+
+/// <summary>Applies latency and scripted faults, and journals each request with the status it got.</summary>
+internal sealed class SimulatorMiddleware(RequestDelegate next, FaultSwitches faults, RequestJournal journal)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value ?? "/";
+        if (path.StartsWith("/_sim/", StringComparison.Ordinal))
+        {
+            await next(context);
+            return;
+        }
+
+        if (faults.Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(faults.Latency, context.RequestAborted);
+        }
+
+        var fault = faults.Take(context.Request.Method, path);
+        try
+        {
+            if (fault is { Kind: FaultKind.Status })
+            {
+                context.Response.StatusCode = fault.Status;
+                if (fault.RetryAfter is { } retryAfter)
+                {
+                    context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                if (fault.Body is not null)
+                {
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync(fault.Body, context.RequestAborted);
+                }
+
+                return;
+            }
+
+            if (fault is { Kind: FaultKind.DropAfterApply })
+            {
+                // Run the real handler so the write takes effect, then cut the connection instead of answering.
+                var original = context.Response.Body;
+                context.Response.Body = new MemoryStream();
+                await next(context);
+                context.Response.Body = original;
+                context.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+                context.Abort();
+                return;
+            }
+
+            await next(context);
+        }
+        finally
+        {
+            journal.Add(new JournalEntry(
+                DateTimeOffset.UtcNow,
+                context.Request.Method,
+                path,
+                context.Request.QueryString.Value ?? string.Empty,
+                context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
+                context.Response.StatusCode));
+        }
+    }
+}
