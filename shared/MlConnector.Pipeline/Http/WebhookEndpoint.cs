@@ -1,0 +1,95 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using MlConnector.Core.Flows;
+using MlConnector.Pipeline.Flows;
+using MlConnector.Pipeline.Records;
+using MlConnector.Pipeline.Stages;
+
+namespace MlConnector.Pipeline.Http;
+
+/// <summary>
+/// Receives a webhook delivery in either host: reads the raw body (with a size limit), verifies the signature
+/// before anything parses it, persists and enqueues the record, and answers 200 at once. Repeated deliveries
+/// of the same event are acknowledged and dropped.
+/// </summary>
+public sealed class WebhookEndpoint(FlowCatalog catalog, RecordAdmission admission, RefusalAudit audit, ILogger<WebhookEndpoint> logger)
+{
+    public async Task<IActionResult> HandleAsync(string flowName, HttpRequest request, CancellationToken cancellationToken)
+    {
+        IWebhookSource source;
+        try
+        {
+            source = catalog.Parts(flowName).Webhook;
+        }
+        catch (Exception ex) when (ex is UnknownFlowException or InvalidOperationException)
+        {
+            return Problem(StatusCodes.Status404NotFound, ex.Message);
+        }
+
+        var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+        if (request.ContentLength > source.MaxBodyBytes)
+        {
+            return await RefuseAsync(flowName, StatusCodes.Status413PayloadTooLarge, $"body of {request.ContentLength} bytes exceeds the {source.MaxBodyBytes}-byte limit", headers, cancellationToken);
+        }
+
+        var body = await ReadBodyAsync(request, source.MaxBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return await RefuseAsync(flowName, StatusCodes.Status413PayloadTooLarge, $"body exceeds the {source.MaxBodyBytes}-byte limit", headers, cancellationToken);
+        }
+
+        var delivery = new WebhookDelivery(headers, body);
+        var verification = source.Verify(delivery);
+        if (!verification.IsValid)
+        {
+            return await RefuseAsync(flowName, StatusCodes.Status401Unauthorized, verification.Failure ?? "signature check failed", headers, cancellationToken);
+        }
+
+        var parsed = source.Parse(delivery);
+        if (parsed.ChallengeResponse is { } challenge)
+        {
+            return new ContentResult { StatusCode = StatusCodes.Status200OK, Content = challenge, ContentType = "text/plain" };
+        }
+
+        if (parsed.Record is not { } record)
+        {
+            return await RefuseAsync(flowName, StatusCodes.Status400BadRequest, parsed.Error ?? "the delivery carries no record", headers, cancellationToken);
+        }
+
+        var result = await admission.AdmitAsync(flowName, [record], AdmissionMode.Webhook, cancellationToken);
+        logger.LogInformation("Webhook for {Flow}: record {SourceKey} version {Version} {Outcome}", flowName, record.Key, record.Version, result.Enqueued > 0 ? "enqueued" : "was a duplicate");
+        return new OkObjectResult(new { op = "success" });
+    }
+
+    private async Task<IActionResult> RefuseAsync(string flow, int status, string reason, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Refused a webhook delivery for {Flow}: {Reason}", flow, reason);
+        await audit.RecordAsync(flow, reason, headers.Keys, cancellationToken);
+        return Problem(status, reason);
+    }
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes asynchronously (the worker forbids synchronous reads); null if there are more.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return buffer.ToArray();
+    }
+
+    private static ObjectResult Problem(int status, string detail) =>
+        new(new ProblemDetails { Status = status, Title = ReasonPhrases(status), Detail = detail }) { StatusCode = status };
+
+    private static string ReasonPhrases(int status) => Microsoft.AspNetCore.WebUtilities.ReasonPhrases.GetReasonPhrase(status);
+}

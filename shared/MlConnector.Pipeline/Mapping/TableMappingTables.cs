@@ -1,0 +1,98 @@
+using System.Collections.Concurrent;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Options;
+using MlConnector.Core.Mapping;
+using MlConnector.Pipeline.Storage;
+
+namespace MlConnector.Pipeline.Mapping;
+
+/// <summary>
+/// Mapping tables in Table Storage: partition = table name, row = source value, column Target. The map stage
+/// reads a whole table once per cache lifetime (one query), so a page of records costs no lookups.
+/// </summary>
+public sealed class TableMappingTables : IMappingTables
+{
+    private readonly TableClient _table;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+    private readonly ConcurrentDictionary<string, Lazy<Task<CachedTable>>> _cache = new(StringComparer.Ordinal);
+
+    public TableMappingTables(PipelineStorage storage, IOptions<PipelineOptions> options, TimeProvider time)
+    {
+        _table = storage.Mappings;
+        _time = time;
+        _lifetime = TimeSpan.FromSeconds(options.Value.MappingCacheSeconds);
+    }
+
+    public async ValueTask<string?> LookupAsync(string table, string sourceValue, CancellationToken cancellationToken)
+    {
+        var entries = await GetTableAsync(table, cancellationToken);
+        return entries.Values.TryGetValue(sourceValue, out var target) ? target : null;
+    }
+
+    public async Task SetAsync(string table, string sourceValue, string targetValue, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(TableKeys.Escape(table), TableKeys.Escape(sourceValue))
+        {
+            ["Table"] = table,
+            ["Source"] = sourceValue,
+            ["Target"] = targetValue,
+        };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
+        _cache.TryRemove(table, out _);
+    }
+
+    public async Task<bool> RemoveAsync(string table, string sourceValue, CancellationToken cancellationToken)
+    {
+        var response = await _table.DeleteEntityAsync(TableKeys.Escape(table), TableKeys.Escape(sourceValue), cancellationToken: cancellationToken);
+        _cache.TryRemove(table, out _);
+        return response.Status != 404;
+    }
+
+    /// <summary>Every entry of every table, for export.</summary>
+    public async Task<IReadOnlyList<MappingEntry>> ListAsync(string? table, CancellationToken cancellationToken)
+    {
+        var filter = table is null ? null : $"PartitionKey eq '{TableKeys.Escape(table).Replace("'", "''", StringComparison.Ordinal)}'";
+        var entries = new List<MappingEntry>();
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            entries.Add(new MappingEntry(entity.GetString("Table"), entity.GetString("Source"), entity.GetString("Target")));
+        }
+
+        return entries.OrderBy(e => e.Table, StringComparer.Ordinal).ThenBy(e => e.Source, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Forget cached tables so the next lookup reads storage (after an import in the same process).</summary>
+    public void Invalidate() => _cache.Clear();
+
+    private async Task<CachedTable> GetTableAsync(string table, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var entry = _cache.GetOrAdd(table, name => new Lazy<Task<CachedTable>>(() => LoadAsync(name, cancellationToken)));
+            var cached = await entry.Value;
+            if (_time.GetUtcNow() - cached.LoadedAt < _lifetime)
+            {
+                return cached;
+            }
+
+            _cache.TryRemove(new KeyValuePair<string, Lazy<Task<CachedTable>>>(table, entry));
+        }
+    }
+
+    private async Task<CachedTable> LoadAsync(string table, CancellationToken cancellationToken)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var filter = $"PartitionKey eq '{TableKeys.Escape(table).Replace("'", "''", StringComparison.Ordinal)}'";
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, select: ["Source", "Target"], cancellationToken: cancellationToken))
+        {
+            values[entity.GetString("Source")] = entity.GetString("Target");
+        }
+
+        return new CachedTable(values, _time.GetUtcNow());
+    }
+
+    private sealed record CachedTable(IReadOnlyDictionary<string, string> Values, DateTimeOffset LoadedAt);
+}
+
+public sealed record MappingEntry(string Table, string Source, string Target);

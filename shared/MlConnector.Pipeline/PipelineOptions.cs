@@ -1,0 +1,23 @@
+using MlConnector.Core.Configuration;
+
+namespace MlConnector.Pipeline;
+
+/// <summary>Engine settings. Queue retry rules (max dequeue count, visibility timeout) come from host.json instead.</summary>
+[ConfigurationSection("Pipeline")]
+public sealed class PipelineOptions
+{
+    /// <summary>Prefix for every queue, table and container name; lets tests and several demos share one storage account. Default none.</summary>
+    public string NamePrefix { get; set; } = string.Empty;
+
+    /// <summary>Hash buckets that spread each flow's record rows over table partitions. Default 16; never change it on live data.</summary>
+    public int RecordBuckets { get; set; } = 16;
+
+    /// <summary>How long a mapping table stays cached in the map stage. Default 30 s.</summary>
+    public int MappingCacheSeconds { get; set; } = 30;
+
+    /// <summary>Messages sent at once while an intake enqueues a page. Default 16.</summary>
+    public int IntakeConcurrency { get; set; } = 16;
+
+    /// <summary>Envelopes larger than this go to blob storage (claim check). Default 48,000 bytes: base64 makes 64 KB queue messages of them.</summary>
+    public int ClaimCheckThresholdBytes { get; set; } = 48_000;
+}

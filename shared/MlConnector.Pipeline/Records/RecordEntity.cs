@@ -1,0 +1,56 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace MlConnector.Pipeline.Records;
+
+/// <summary>
+/// One row per (flow, source record): the idempotency ledger and the audit trail's current state.
+/// <see cref="WrittenVersion"/> is the source version last written to the target; a message for that version is a duplicate.
+/// </summary>
+public sealed class RecordEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = string.Empty;
+
+    public string RowKey { get; set; } = string.Empty;
+
+    public DateTimeOffset? Timestamp { get; set; }
+
+    public ETag ETag { get; set; }
+
+    public string Flow { get; set; } = string.Empty;
+
+    public string SourceKey { get; set; } = string.Empty;
+
+    public string Status { get; set; } = nameof(RecordStatus.Received);
+
+    public string SourceVersion { get; set; } = string.Empty;
+
+    public DateTimeOffset? SourceModifiedAt { get; set; }
+
+    public string? WrittenVersion { get; set; }
+
+    public string? TargetId { get; set; }
+
+    /// <summary>Why the record is rejected or failed, or what the last failed attempt said.</summary>
+    public string? Reason { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>True when the last write attempt may have reached the target (timeout, dropped connection).</summary>
+    public bool LastAttemptAmbiguous { get; set; }
+
+    public string CorrelationId { get; set; } = string.Empty;
+
+    /// <summary>The target document's one-line summary once mapped, for `mlc status` and audits.</summary>
+    public string? Summary { get; set; }
+
+    /// <summary>A rejected record's source payload, kept so it can be retried without the source (inline when small).</summary>
+    public string? PendingPayload { get; set; }
+
+    /// <summary>A rejected record's large source payload, kept in blob storage.</summary>
+    public string? PendingPayloadBlob { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    public RecordStatus StatusValue => Enum.Parse<RecordStatus>(Status);
+}

@@ -1,0 +1,59 @@
+using MlConnector.Pipeline.Cursors;
+using MlConnector.Pipeline.Flows;
+using MlConnector.Pipeline.Records;
+using MlConnector.Pipeline.Storage;
+using MlConnector.Pipeline.Telemetry;
+
+namespace MlConnector.Pipeline.Replay;
+
+/// <summary>What an operator asks first: per flow, the last run, the cursor, counts by status; and the poison depth.</summary>
+public sealed class PipelineStatusReader(FlowCatalog catalog, CursorStore cursors, RecordStore records, PipelineStorage storage, PipelineMetrics metrics)
+{
+    public async Task<PipelineStatus> ReadAsync(CancellationToken cancellationToken)
+    {
+        var flows = new List<FlowStatus>();
+        foreach (var flow in catalog.All.OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            var cursor = flow.IsPolled ? await cursors.GetAsync(flow.Name, catalog.Parts(flow.Name).Source.Definition.Name, cancellationToken) : null;
+            var counts = Enum.GetValues<RecordStatus>().ToDictionary(status => status, _ => 0);
+            await foreach (var row in records.QueryAsync(flow.Name, status: null, cancellationToken))
+            {
+                counts[row.StatusValue]++;
+            }
+
+            flows.Add(new FlowStatus(flow.Name, flow.Description, flow.IsPolled, cursor?.LastRunFinishedAt ?? cursor?.LastRunStartedAt, cursor?.Value, counts));
+        }
+
+        var mapPoison = await DepthAsync(storage.MapPoisonQueue, cancellationToken);
+        var writePoison = await DepthAsync(storage.WritePoisonQueue, cancellationToken);
+        metrics.PoisonDepth(storage.Names.MapPoisonQueue, mapPoison);
+        metrics.PoisonDepth(storage.Names.WritePoisonQueue, writePoison);
+        return new PipelineStatus(flows, mapPoison, writePoison);
+    }
+
+    public async Task<IReadOnlyList<RecordEntity>> RejectsAsync(string? flow, CancellationToken cancellationToken)
+    {
+        var rejects = new List<RecordEntity>();
+        foreach (var name in flow is null ? catalog.All.Select(f => f.Name) : [catalog.Get(flow).Name])
+        {
+            await foreach (var row in records.QueryAsync(name, RecordStatus.Rejected, cancellationToken))
+            {
+                rejects.Add(row);
+            }
+
+            await foreach (var row in records.QueryAsync(name, RecordStatus.Failed, cancellationToken))
+            {
+                rejects.Add(row);
+            }
+        }
+
+        return rejects.OrderBy(r => r.Flow, StringComparer.Ordinal).ThenBy(r => r.SourceKey, StringComparer.Ordinal).ToList();
+    }
+
+    private static async Task<long> DepthAsync(Azure.Storage.Queues.QueueClient queue, CancellationToken cancellationToken) =>
+        (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+}
+
+public sealed record PipelineStatus(IReadOnlyList<FlowStatus> Flows, long MapPoisonDepth, long WritePoisonDepth);
+
+public sealed record FlowStatus(string Name, string Description, bool IsPolled, DateTimeOffset? LastRun, string? Cursor, IReadOnlyDictionary<RecordStatus, int> Counts);

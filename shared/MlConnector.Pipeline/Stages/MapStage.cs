@@ -1,0 +1,142 @@
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using MlConnector.Core;
+using MlConnector.Core.Flows;
+using MlConnector.Pipeline.Flows;
+using MlConnector.Pipeline.Hosting;
+using MlConnector.Pipeline.Messages;
+using MlConnector.Pipeline.Records;
+using MlConnector.Pipeline.Storage;
+using MlConnector.Pipeline.Telemetry;
+
+namespace MlConnector.Pipeline.Stages;
+
+/// <summary>
+/// The map stage: source record -> target document, or a rejection with a reason kept on the record row
+/// (retried on the next sync). Mapped records go on to the write queue. A throw means "retry this message".
+/// </summary>
+public sealed class MapStage(
+    FlowCatalog catalog,
+    RecordStore records,
+    MessageCodec codec,
+    PipelineStorage storage,
+    PoisonQueueWriter poison,
+    QueueRules rules,
+    PipelineMetrics metrics,
+    ILogger<MapStage> logger)
+{
+    private const string StageName = "map";
+
+    public async Task HandleAsync(BinaryData body, long dequeueCount, CancellationToken cancellationToken)
+    {
+        PipelineMessage message;
+        FlowParts parts;
+        try
+        {
+            message = MessageCodec.Decode(body);
+            parts = catalog.Parts(message.Flow);
+            _ = parts.Definition;
+        }
+        catch (Exception ex) when (ex is MalformedMessageException or UnknownFlowException)
+        {
+            logger.LogError("Map message moved to poison: {Reason}", ex.Message);
+            await poison.SendAsync(PipelineQueue.Map, body, cancellationToken);
+            return;
+        }
+
+        using var scope = StageLog.BeginScope(logger, message);
+        try
+        {
+            await MapAsync(message, parts, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await StageFailures.RecordAsync(records, metrics, logger, StageName, message, ex, dequeueCount, rules.MaxDequeueCount, ambiguous: false, cancellationToken);
+            throw;
+        }
+    }
+
+    private async Task MapAsync(PipelineMessage message, FlowParts parts, CancellationToken cancellationToken)
+    {
+        var payload = await codec.ReadPayloadAsync(message, cancellationToken);
+        var record = new SourceRecord(message.SourceKey, message.SourceVersion, message.SourceModifiedAt, payload);
+        var result = await parts.Mapper.MapAsync(record, cancellationToken);
+
+        var update = result switch
+        {
+            MapResult.MappedResult mapped => new RecordUpdate
+            {
+                Stage = StageName,
+                Status = RecordStatus.Mapped,
+                SourceVersion = message.SourceVersion,
+                CorrelationId = message.CorrelationId,
+                Attempt = message.Attempt,
+                Summary = mapped.Document.Summary,
+                Reason = string.Empty,
+                PendingPayload = string.Empty,
+                PendingPayloadBlob = string.Empty,
+            },
+            MapResult.RejectedResult rejected => new RecordUpdate
+            {
+                Stage = StageName,
+                Status = RecordStatus.Rejected,
+                SourceVersion = message.SourceVersion,
+                CorrelationId = message.CorrelationId,
+                Attempt = message.Attempt,
+                Reason = rejected.Reason,
+            },
+            _ => throw new InvalidOperationException($"Unknown map result {result.GetType().Name}."),
+        };
+
+        var etag = await ApplyOnceAsync(message, update, cancellationToken);
+        if (etag is null)
+        {
+            return;
+        }
+
+        if (result is MapResult.MappedResult { Document: var document })
+        {
+            var writeMessage = message with
+            {
+                RecordETag = etag.Value.ToString(),
+                Payload = JsonSerializer.SerializeToElement(document, CanonicalJson.Options),
+                PayloadBlob = null,
+            };
+            await storage.WriteQueue.SendEnvelopeAsync(await codec.EncodeAsync(writeMessage, cancellationToken), cancellationToken);
+            await codec.ReleasePayloadAsync(message, cancellationToken);
+        }
+        else
+        {
+            metrics.Rejected(message.Flow);
+            logger.LogWarning("Rejected {SourceKey}: {Reason}", message.SourceKey, ((MapResult.RejectedResult)result).Reason);
+        }
+    }
+
+    /// <summary>
+    /// Updates the row using the ETag the intake left, saving a read. If the row moved on, reads it: a newer
+    /// version or a finished write makes this message stale (null: drop it); otherwise it is a redelivery and goes on.
+    /// </summary>
+    private async Task<Azure.ETag?> ApplyOnceAsync(PipelineMessage message, RecordUpdate update, CancellationToken cancellationToken)
+    {
+        if (message.RecordETag is { } etag)
+        {
+            try
+            {
+                return await records.ApplyAsync(message.Flow, message.SourceKey, update, new Azure.ETag(etag), cancellationToken);
+            }
+            catch (RecordChangedException)
+            {
+                // Fall through to the read below.
+            }
+        }
+
+        var row = await records.GetAsync(message.Flow, message.SourceKey, cancellationToken);
+        if (row is not null && (row.SourceVersion != message.SourceVersion || row.WrittenVersion == message.SourceVersion))
+        {
+            logger.LogInformation("Dropped a stale map message for {SourceKey} version {Version}", message.SourceKey, message.SourceVersion);
+            return null;
+        }
+
+        return await records.ApplyAsync(message.Flow, message.SourceKey, update, ifMatch: null, cancellationToken);
+    }
+}

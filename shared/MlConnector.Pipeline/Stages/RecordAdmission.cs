@@ -1,0 +1,161 @@
+using System.Text.Json;
+using Azure;
+using Microsoft.Extensions.Options;
+using MlConnector.Core;
+using MlConnector.Core.Flows;
+using MlConnector.Pipeline.Messages;
+using MlConnector.Pipeline.Records;
+using MlConnector.Pipeline.Storage;
+
+namespace MlConnector.Pipeline.Stages;
+
+/// <summary>
+/// Lets source records into the pipeline: drops versions already handled, records the rest as received
+/// (with the payload, so a record can be recovered even if its message never made it), then enqueues one
+/// map message per record. Row first, message second: a crash in between leaves a row the stall sweep requeues.
+/// </summary>
+public sealed class RecordAdmission(RecordStore records, MessageCodec codec, PipelineStorage storage, IOptions<PipelineOptions> options, TimeProvider time)
+{
+    /// <summary>Rows this young in Received/Mapped are in flight: a re-read of the same version is not enqueued twice.</summary>
+    public static readonly TimeSpan InFlightWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>Largest payload kept inline on the record row (table string properties hold 32K characters).</summary>
+    private const int InlinePayloadChars = 30_000;
+
+    public async Task<AdmissionResult> AdmitAsync(string flow, IReadOnlyList<SourceRecord> page, AdmissionMode mode, CancellationToken cancellationToken)
+    {
+        // A page may repeat a key (a record changed between two page reads): the last version wins.
+        var latest = page.GroupBy(record => record.Key, StringComparer.Ordinal).Select(group => group.Last()).ToList();
+        var existing = await records.GetManyAsync(flow, latest.Select(record => record.Key).ToList(), cancellationToken);
+        var now = time.GetUtcNow();
+        var admitted = latest.Where(record => !IsAlreadyHandled(existing.GetValueOrDefault(record.Key), record, mode, now)).ToList();
+        if (admitted.Count == 0)
+        {
+            return new AdmissionResult(0, page.Count);
+        }
+
+        var correlation = admitted.ToDictionary(record => record.Key, _ => Guid.NewGuid().ToString("N"), StringComparer.Ordinal);
+        var stored = await Task.WhenAll(admitted.Select(record => StorePayloadAsync(flow, record, cancellationToken)));
+        var changes = admitted.Select((record, index) => (record.Key, new RecordUpdate
+        {
+            Stage = "intake",
+            Status = RecordStatus.Received,
+            SourceVersion = record.Version,
+            SourceModifiedAt = record.ModifiedAt,
+            CorrelationId = correlation[record.Key],
+            Attempt = 1,
+            Attempts = 0,
+            Reason = string.Empty,
+            PendingPayload = stored[index].Inline ?? string.Empty,
+            PendingPayloadBlob = stored[index].Blob ?? string.Empty,
+        })).ToList();
+        var etags = await records.ApplyManyAsync(flow, changes, cancellationToken);
+
+        await Parallel.ForEachAsync(
+            admitted.Select((record, index) => (record, index)),
+            new ParallelOptions { MaxDegreeOfParallelism = options.Value.IntakeConcurrency, CancellationToken = cancellationToken },
+            async (item, ct) =>
+            {
+                var message = new PipelineMessage
+                {
+                    Flow = flow,
+                    SourceKey = item.record.Key,
+                    SourceVersion = item.record.Version,
+                    SourceModifiedAt = item.record.ModifiedAt,
+                    CorrelationId = correlation[item.record.Key],
+                    ReceivedAt = now,
+                    RecordETag = etags[item.record.Key].ToString(),
+                    Payload = stored[item.index].Blob is null ? item.record.Payload : null,
+                    PayloadBlob = stored[item.index].Blob,
+                };
+                await storage.MapQueue.SendEnvelopeAsync(await codec.EncodeAsync(message, ct), ct);
+            });
+        return new AdmissionResult(admitted.Count, page.Count - admitted.Count);
+    }
+
+    /// <summary>Enqueues a record again from its row (reprocessing a reject, recovering a stalled intake).</summary>
+    public async Task RequeueFromRowAsync(RecordEntity row, string stage, CancellationToken cancellationToken)
+    {
+        JsonElement? payload = row.PendingPayload is { } inline ? JsonDocument.Parse(inline).RootElement.Clone() : null;
+        if (payload is null && row.PendingPayloadBlob is null)
+        {
+            throw new InvalidOperationException($"Record {row.SourceKey} of flow {row.Flow} has no stored payload to reprocess; sync its source again (mlc sync {row.Flow} --since <date>).");
+        }
+
+        var attempt = row.Attempts + 1;
+        var etag = await records.ApplyAsync(row.Flow, row.SourceKey, new RecordUpdate
+        {
+            Stage = stage,
+            Status = RecordStatus.Received,
+            SourceVersion = row.SourceVersion,
+            CorrelationId = row.CorrelationId,
+            Attempt = attempt,
+            Attempts = attempt,
+        }, row.ETag, cancellationToken);
+        var message = new PipelineMessage
+        {
+            Flow = row.Flow,
+            SourceKey = row.SourceKey,
+            SourceVersion = row.SourceVersion,
+            SourceModifiedAt = row.SourceModifiedAt,
+            CorrelationId = row.CorrelationId,
+            Attempt = attempt,
+            ReceivedAt = time.GetUtcNow(),
+            RecordETag = etag.ToString(),
+            Payload = payload,
+            PayloadBlob = payload is null ? row.PendingPayloadBlob : null,
+        };
+        await storage.MapQueue.SendEnvelopeAsync(await codec.EncodeAsync(message, cancellationToken), cancellationToken);
+    }
+
+    private static bool IsAlreadyHandled(RecordEntity? row, SourceRecord record, AdmissionMode mode, DateTimeOffset now)
+    {
+        if (row is null)
+        {
+            return false;
+        }
+
+        if (row.WrittenVersion == record.Version)
+        {
+            return true;
+        }
+
+        if (row.SourceVersion != record.Version)
+        {
+            return false;
+        }
+
+        return row.StatusValue switch
+        {
+            // Rejects are retried from their row on every sync; failures wait for an operator's replay.
+            RecordStatus.Rejected or RecordStatus.Failed or RecordStatus.Written => true,
+
+            // A webhook repeated is a duplicate however old; a polled record still in flight after the window
+            // is presumed lost in a crash and admitted again (the write stage drops it if it was written after all).
+            _ => mode == AdmissionMode.Webhook || now - row.UpdatedAt < InFlightWindow,
+        };
+    }
+
+    private async Task<StoredPayload> StorePayloadAsync(string flow, SourceRecord record, CancellationToken cancellationToken)
+    {
+        var json = JsonSerializer.Serialize(record.Payload, CanonicalJson.Options);
+        if (json.Length <= InlinePayloadChars)
+        {
+            return new StoredPayload(json, null);
+        }
+
+        var blobName = $"{TableKeys.Escape(flow)}/{TableKeys.Escape(record.Key)}/{Guid.NewGuid():N}.json";
+        await storage.Payloads.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(json), cancellationToken);
+        return new StoredPayload(null, blobName);
+    }
+
+    private sealed record StoredPayload(string? Inline, string? Blob);
+}
+
+public enum AdmissionMode
+{
+    Poll,
+    Webhook,
+}
+
+public sealed record AdmissionResult(int Enqueued, int Skipped);

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Logging;
+using MlConnector.Pipeline.Records;
+
+namespace MlConnector.Pipeline.Stages;
+
+/// <summary>
+/// Sends records back through the pipeline from their rows: rejected records (on every sync of their flow, and
+/// on `mlc reprocess`), and records whose intake stalled between recording and enqueueing.
+/// </summary>
+public sealed class RecordRecovery(RecordStore records, RecordAdmission admission, TimeProvider time, ILogger<RecordRecovery> logger)
+{
+    /// <summary>Requeues the flow's rejected records (or one of them) to be mapped again. Returns how many.</summary>
+    public async Task<int> RetryRejectedAsync(string flow, string? recordKey, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        await foreach (var row in Select(flow, recordKey, RecordStatus.Rejected, cancellationToken))
+        {
+            await admission.RequeueFromRowAsync(row, "reprocess", cancellationToken);
+            count++;
+        }
+
+        if (count > 0)
+        {
+            logger.LogInformation("Requeued {Count} rejected records of {Flow} for mapping", count, flow);
+        }
+
+        return count;
+    }
+
+    /// <summary>Requeues records left in Received longer than the in-flight window: their message was never sent.</summary>
+    public async Task<int> RecoverStalledAsync(string flow, CancellationToken cancellationToken)
+    {
+        var cutoff = time.GetUtcNow() - RecordAdmission.InFlightWindow;
+        var count = 0;
+        await foreach (var row in records.QueryAsync(flow, RecordStatus.Received, cancellationToken))
+        {
+            if (row.UpdatedAt < cutoff && (row.PendingPayload is not null || row.PendingPayloadBlob is not null))
+            {
+                await admission.RequeueFromRowAsync(row, "recover", cancellationToken);
+                count++;
+            }
+        }
+
+        if (count > 0)
+        {
+            logger.LogWarning("Recovered {Count} records of {Flow} whose intake stalled before enqueueing", count, flow);
+        }
+
+        return count;
+    }
+
+    private async IAsyncEnumerable<RecordEntity> Select(string flow, string? recordKey, RecordStatus status, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (recordKey is not null)
+        {
+            var row = await records.GetAsync(flow, recordKey, cancellationToken);
+            if (row?.StatusValue == status)
+            {
+                yield return row;
+            }
+
+            yield break;
+        }
+
+        await foreach (var row in records.QueryAsync(flow, status, cancellationToken))
+        {
+            yield return row;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Logging;
+using MlConnector.Pipeline.Messages;
+using MlConnector.Pipeline.Records;
+using MlConnector.Pipeline.Telemetry;
+
+namespace MlConnector.Pipeline.Stages;
+
+/// <summary>
+/// Records a failed attempt on the record row before the message goes back to the queue, so the reason is
+/// never lost; on the last attempt the row is marked Failed, as the host is about to move the message to poison.
+/// </summary>
+internal static class StageFailures
+{
+    public static async Task RecordAsync(
+        RecordStore records, PipelineMetrics metrics, ILogger logger, string stage, PipelineMessage message, Exception error,
+        long dequeueCount, int maxDequeueCount, bool ambiguous, CancellationToken cancellationToken)
+    {
+        var last = dequeueCount >= maxDequeueCount;
+        var reason = last
+            ? $"{stage} failed {dequeueCount} times, moved to the {stage} poison queue: {error.Message}"
+            : $"{stage} attempt {dequeueCount} of {maxDequeueCount} failed, will retry: {error.Message}";
+        metrics.Failed(message.Flow, stage);
+        if (last)
+        {
+            metrics.Poisoned(message.Flow, stage);
+            logger.LogError(error, "{Stage} of {SourceKey} failed for the last time; the message goes to poison", stage, message.SourceKey);
+        }
+        else
+        {
+            logger.LogWarning(error, "{Stage} of {SourceKey} failed (attempt {Attempt}); it will be retried", stage, message.SourceKey, dequeueCount);
+        }
+
+        try
+        {
+            var row = await records.GetAsync(message.Flow, message.SourceKey, cancellationToken);
+            await records.ApplyAsync(message.Flow, message.SourceKey, new RecordUpdate
+            {
+                Stage = stage,
+                Status = last ? RecordStatus.Failed : row?.StatusValue ?? RecordStatus.Received,
+                SourceVersion = message.SourceVersion,
+                CorrelationId = message.CorrelationId,
+                Attempt = (int)dequeueCount,
+                Attempts = (int)dequeueCount,
+                Reason = reason,
+                LastAttemptAmbiguous = ambiguous ? true : null,
+            }, ifMatch: null, cancellationToken);
+        }
+        catch (Exception recordError) when (recordError is not OperationCanceledException)
+        {
+            // Storage itself may be what failed; the message still returns to the queue, which keeps it safe.
+            logger.LogError(recordError, "Could not record the failure of {SourceKey}", message.SourceKey);
+        }
+    }
+}

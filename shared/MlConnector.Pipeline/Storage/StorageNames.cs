@@ -1,0 +1,35 @@
+namespace MlConnector.Pipeline.Storage;
+
+/// <summary>Every queue, table and container the pipeline uses, derived from one prefix.</summary>
+public sealed class StorageNames
+{
+    public const string PoisonSuffix = "-poison";
+
+    public StorageNames(string prefix)
+    {
+        var queuePrefix = prefix.ToLowerInvariant();
+        var tablePrefix = new string(prefix.Where(char.IsAsciiLetterOrDigit).ToArray());
+        MapQueue = queuePrefix + "map";
+        WriteQueue = queuePrefix + "write";
+        CursorsTable = tablePrefix + "cursors";
+        RecordsTable = tablePrefix + "records";
+        MappingsTable = tablePrefix + "mappings";
+        PayloadContainer = queuePrefix + "payloads";
+    }
+
+    public string MapQueue { get; }
+
+    public string WriteQueue { get; }
+
+    public string MapPoisonQueue => MapQueue + PoisonSuffix;
+
+    public string WritePoisonQueue => WriteQueue + PoisonSuffix;
+
+    public string CursorsTable { get; }
+
+    public string RecordsTable { get; }
+
+    public string MappingsTable { get; }
+
+    public string PayloadContainer { get; }
+}
