@@ -1,0 +1,36 @@
+using Microsoft.ApplicationInsights;
+using Microsoft.Extensions.Hosting;
+
+namespace MlConnector.Functions.Monitoring;
+
+/// <summary>
+/// Sends the MlConnector meter to Application Insights as customMetrics (name = instrument, dimension
+/// <c>flow</c>). TelemetryClient.GetMetric pre-aggregates per minute, so counters arrive as sums and the
+/// duration histogram as count/sum/min/max; gauges are sampled once a minute.
+/// </summary>
+internal sealed class ApplicationInsightsMetricsForwarder(TelemetryClient telemetry, TimeProvider time) : BackgroundService
+{
+    private static readonly TimeSpan GaugeSamplingInterval = TimeSpan.FromMinutes(1);
+    private const string NoFlow = "(none)";
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var listener = new MlConnectorMeterListener(measurement =>
+            telemetry.GetMetric(measurement.Instrument, MlConnectorMeterListener.FlowTag)
+                .TrackValue(measurement.Value, measurement.Flow ?? NoFlow));
+        listener.Start();
+
+        using var timer = new PeriodicTimer(GaugeSamplingInterval, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                listener.RecordObservableInstruments();
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Host shutdown: nothing left to sample.
+        }
+    }
+}
