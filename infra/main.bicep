@@ -51,6 +51,9 @@ param alertEmail string = ''
 @description('Minutes of source lag that raise the lag alert.')
 param sourceLagAlertMinutes int = 120
 
+@description('Failed map/write attempts per flow in 15 minutes that raise the failures alert.')
+param failedAttemptsAlertThreshold int = 10
+
 var abbrs = loadJsonContent('abbreviations.json')
 var resourceToken = toLower(uniqueString(subscription().id, environmentName, location))
 var tags = {
@@ -173,6 +176,7 @@ module alerts 'monitoring/alerts.bicep' = {
     namePrefix: '${abbrs.insightsScheduledQueryRules}${resourceToken}'
     alertEmail: alertEmail
     sourceLagAlertMinutes: sourceLagAlertMinutes
+    failedAttemptsAlertThreshold: failedAttemptsAlertThreshold
   }
 }
 

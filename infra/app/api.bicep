@@ -54,8 +54,16 @@ var appSettings = {
   // DefaultAzureCredential (Key Vault secret store) picks the user-assigned identity from this.
   AZURE_CLIENT_ID: identityClientId
   SecretStore__KeyVaultUri: keyVaultUri
+  // Only used without a Key Vault (the local runtime's encrypted file).
+  SecretStore__LocalPath: ''
   ProcurifyX3_Schedule: procurifyX3Schedule
   X3AdobeFulfillment_Schedule: x3AdobeFulfillmentSchedule
+  // Engine (PipelineOptions). NamePrefix must stay empty here: the queue triggers bind to `map` and `write`.
+  Pipeline__NamePrefix: ''
+  Pipeline__RecordBuckets: '16'
+  Pipeline__MappingCacheSeconds: '30'
+  Pipeline__IntakeConcurrency: '16'
+  Pipeline__ClaimCheckThresholdBytes: '48000'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

@@ -1,5 +1,5 @@
 // Log alerts on the pipeline's custom metrics (meter "MlConnector", forwarded to Application Insights
-// customMetrics with a `flow` dimension). See docs/operations.md for what each one means and what to do.
+// customMetrics with dimensions `flow`, `stage` and `queue`; poison depth is per queue, the rest per flow). See docs/operations.md for what each one means and what to do.
 
 param applicationInsightsId string
 param location string
@@ -11,6 +11,9 @@ param alertEmail string = ''
 
 @description('Alert when a flow\'s source lag (seconds since the newest record it has caught up to) exceeds this many minutes.')
 param sourceLagAlertMinutes int = 120
+
+@description('Alert when a flow has more failed map/write attempts than this in 15 minutes (single failures are retried and usually heal).')
+param failedAttemptsAlertThreshold int = 10
 
 resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (!empty(alertEmail)) {
   name: '${namePrefix}-ops'
@@ -49,12 +52,12 @@ resource poisonDepth 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
     criteria: {
       allOf: [
         {
-          query: 'customMetrics | where name == "mlc.poison.depth" | extend flow = tostring(customDimensions.flow) | summarize depth = max(valueMax) by flow'
+          query: 'customMetrics | where name == "mlc.poison.depth" | extend queue = tostring(customDimensions.queue) | summarize depth = max(valueMax) by queue'
           timeAggregation: 'Maximum'
           metricMeasureColumn: 'depth'
           dimensions: [
             {
-              name: 'flow'
+              name: 'queue'
               operator: 'Include'
               values: [
                 '*'
@@ -126,8 +129,8 @@ resource recordsFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   location: location
   tags: tags
   properties: {
-    displayName: 'ml-connector: records failed or poisoned'
-    description: 'Target writes failed after retries (mlc.records.failed) or messages were moved to a poison queue (mlc.records.poisoned).'
+    displayName: 'ml-connector: map or write attempts failing'
+    description: 'Many map/write attempts failed (mlc.records.failed, by flow and stage); each is retried, and after 5 the message moves to a poison queue.'
     severity: 2
     enabled: true
     scopes: [
@@ -139,9 +142,9 @@ resource recordsFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
     criteria: {
       allOf: [
         {
-          query: 'customMetrics | where name in ("mlc.records.failed", "mlc.records.poisoned") | extend flow = tostring(customDimensions.flow) | summarize records = sum(valueSum) by flow'
+          query: 'customMetrics | where name == "mlc.records.failed" | extend flow = tostring(customDimensions.flow) | summarize attempts = sum(valueSum) by flow'
           timeAggregation: 'Total'
-          metricMeasureColumn: 'records'
+          metricMeasureColumn: 'attempts'
           dimensions: [
             {
               name: 'flow'
@@ -152,7 +155,7 @@ resource recordsFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
             }
           ]
           operator: 'GreaterThan'
-          threshold: 0
+          threshold: failedAttemptsAlertThreshold
           failingPeriods: {
             numberOfEvaluationPeriods: 1
             minFailingPeriodsToAlert: 1

@@ -4,13 +4,15 @@ namespace MlConnector.Functions.Monitoring;
 
 /// <summary>
 /// Listens to the pipeline's <c>MlConnector</c> meter (counters, histogram, observable gauges) and hands
-/// every measurement, with its <c>flow</c> tag, to a sink. Kept free of any telemetry SDK so the same
+/// every measurement, with its <c>flow</c>, <c>stage</c> and <c>queue</c> tags, to a sink. Kept free of any telemetry SDK so the same
 /// listener can be tested here and pointed at Application Insights in the host.
 /// </summary>
 public sealed class MlConnectorMeterListener : IDisposable
 {
     public const string MeterName = "MlConnector";
     public const string FlowTag = "flow";
+    public const string StageTag = "stage";
+    public const string QueueTag = "queue";
 
     private readonly MeterListener listener = new();
     private readonly Action<MetricMeasurement> sink;
@@ -40,18 +42,26 @@ public sealed class MlConnectorMeterListener : IDisposable
 
     private void Forward(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        string? flow = null;
+        string? flow = null, stage = null, queue = null;
         foreach (KeyValuePair<string, object?> tag in tags)
         {
-            if (tag.Key == FlowTag)
+            switch (tag.Key)
             {
-                flow = tag.Value?.ToString();
+                case FlowTag:
+                    flow = tag.Value?.ToString();
+                    break;
+                case StageTag:
+                    stage = tag.Value?.ToString();
+                    break;
+                case QueueTag:
+                    queue = tag.Value?.ToString();
+                    break;
             }
         }
 
-        sink(new MetricMeasurement(instrument.Name, value, flow));
+        sink(new MetricMeasurement(instrument.Name, value, flow, stage, queue));
     }
 }
 
-/// <summary>One measurement from the MlConnector meter.</summary>
-public readonly record struct MetricMeasurement(string Instrument, double Value, string? Flow);
+/// <summary>One measurement from the MlConnector meter; a tag the instrument does not carry is null.</summary>
+public readonly record struct MetricMeasurement(string Instrument, double Value, string? Flow, string? Stage = null, string? Queue = null);

@@ -14,6 +14,16 @@ param queueNames array = [
   'write-poison'
 ]
 
+@description('Pipeline tables (cursors, record audit rows, mapping lookups); the pipeline also creates them if missing.')
+param tableNames array = [
+  'cursors'
+  'records'
+  'mappings'
+]
+
+@description('Blob container for claim-checked payloads larger than a queue message.')
+param payloadContainerName string = 'payloads'
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -50,6 +60,14 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
+resource payloadContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: payloadContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: storage
   name: 'default'
@@ -59,6 +77,18 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-
   for queueName in queueNames: {
     parent: queueService
     name: queueName
+  }
+]
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [
+  for tableName in tableNames: {
+    parent: tableService
+    name: tableName
   }
 ]
 

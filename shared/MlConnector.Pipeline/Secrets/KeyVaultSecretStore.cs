@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Core;
+using Azure.Identity;
 using Azure.Security.KeyVault.Secrets;
 using MlConnector.Core.Secrets;
 
@@ -14,6 +15,9 @@ namespace MlConnector.Pipeline.Secrets;
 public sealed class KeyVaultSecretStore : ISecretStore
 {
     private readonly SecretClient client;
+
+    /// <summary>The production store: <see cref="DefaultAzureCredential"/> (managed identity in Azure, your sign-in locally).</summary>
+    public static KeyVaultSecretStore Create(Uri vaultUri) => new(vaultUri, new DefaultAzureCredential());
 
     public KeyVaultSecretStore(Uri vaultUri, TokenCredential credential, SecretClientOptions? options = null)
         : this(new SecretClient(
@@ -30,7 +34,7 @@ public sealed class KeyVaultSecretStore : ISecretStore
 
     public async Task<string?> GetSecretAsync(string name, CancellationToken cancellationToken)
     {
-        SecretName.Validate(name);
+        SecretNames.Validate(name);
         try
         {
             Response<KeyVaultSecret> response = await client.GetSecretAsync(name, version: null, cancellationToken);
@@ -45,7 +49,7 @@ public sealed class KeyVaultSecretStore : ISecretStore
 
     public async Task SetSecretAsync(string name, string value, CancellationToken cancellationToken)
     {
-        SecretName.Validate(name);
+        SecretNames.Validate(name);
         ArgumentNullException.ThrowIfNull(value);
         await client.SetSecretAsync(name, value, cancellationToken);
     }

@@ -1,14 +1,15 @@
 namespace MlConnector.Pipeline.Secrets;
 
 /// <summary>
-/// Key Vault's naming rule for secrets (1-127 letters, digits and dashes). Checked before any call so a
-/// bad name fails with a message that says what is wrong, instead of a vault 400 or a 404 that reads as "missing".
+/// Key Vault's naming rule for secrets (1-127 letters, digits and dashes), applied by every store so a name
+/// that works locally works in Azure. Checked before any call so a bad name fails with a message that says
+/// what is wrong, instead of a vault 400 or a 404 that reads as "missing".
 /// </summary>
-internal static class SecretName
+public static class SecretNames
 {
-    internal const int MaxLength = 127;
+    public const int MaxLength = 127;
 
-    internal static void Validate(string name)
+    public static void Validate(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (name.Length is 0 or > MaxLength)
