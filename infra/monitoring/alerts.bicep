@@ -1,0 +1,170 @@
+// Log alerts on the pipeline's custom metrics (meter "MlConnector", forwarded to Application Insights
+// customMetrics with dimensions `flow`, `stage` and `queue`; poison depth is per queue, the rest per flow). See docs/operations.md for what each one means and what to do.
+
+param applicationInsightsId string
+param location string
+param tags object
+param namePrefix string
+
+@description('Email that receives alerts; empty creates the alerts without a notification (visible in the portal).')
+param alertEmail string = ''
+
+@description('Alert when a flow\'s source lag (seconds since the newest record it has caught up to) exceeds this many minutes.')
+param sourceLagAlertMinutes int = 120
+
+@description('Alert when a flow has more failed map/write attempts than this in 15 minutes (single failures are retried and usually heal).')
+param failedAttemptsAlertThreshold int = 10
+
+resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (!empty(alertEmail)) {
+  name: '${namePrefix}-ops'
+  location: 'global'
+  tags: tags
+  properties: {
+    groupShortName: 'mlc-ops'
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'operator'
+        emailAddress: alertEmail
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}
+
+var actions = empty(alertEmail) ? [] : [actionGroup.id]
+
+resource poisonDepth 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${namePrefix}-poison-depth'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'ml-connector: messages in a poison queue'
+    description: 'A record failed maxDequeueCount (5) times and waits in <queue>-poison. Fix the cause, then replay (docs/operations.md).'
+    severity: 2
+    enabled: true
+    scopes: [
+      applicationInsightsId
+    ]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT15M'
+    autoMitigate: true
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "mlc.poison.depth" | extend queue = tostring(customDimensions.queue) | summarize depth = max(valueMax) by queue'
+          timeAggregation: 'Maximum'
+          metricMeasureColumn: 'depth'
+          dimensions: [
+            {
+              name: 'queue'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: actions
+    }
+  }
+}
+
+resource sourceLag 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${namePrefix}-source-lag'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'ml-connector: a flow is behind its source'
+    description: 'The newest source change a flow has processed is older than the threshold: polls are failing or not running.'
+    severity: 3
+    enabled: true
+    scopes: [
+      applicationInsightsId
+    ]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT30M'
+    autoMitigate: true
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "mlc.source.lag" | extend flow = tostring(customDimensions.flow) | summarize lagMinutes = max(valueMax) / 60.0 by flow'
+          timeAggregation: 'Maximum'
+          metricMeasureColumn: 'lagMinutes'
+          dimensions: [
+            {
+              name: 'flow'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: sourceLagAlertMinutes
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: actions
+    }
+  }
+}
+
+resource recordsFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${namePrefix}-records-failed'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'ml-connector: map or write attempts failing'
+    description: 'Many map/write attempts failed (mlc.records.failed, by flow and stage); each is retried, and after 5 the message moves to a poison queue.'
+    severity: 2
+    enabled: true
+    scopes: [
+      applicationInsightsId
+    ]
+    evaluationFrequency: 'PT15M'
+    windowSize: 'PT15M'
+    autoMitigate: true
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "mlc.records.failed" | extend flow = tostring(customDimensions.flow) | summarize attempts = sum(valueSum) by flow'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'attempts'
+          dimensions: [
+            {
+              name: 'flow'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: failedAttemptsAlertThreshold
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: actions
+    }
+  }
+}

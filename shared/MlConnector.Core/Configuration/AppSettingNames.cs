@@ -1,0 +1,30 @@
+namespace MlConnector.Core.Configuration;
+
+/// <summary>
+/// App settings read by name rather than through a <see cref="ConfigurationSectionAttribute"/> options
+/// class (trigger schedules are resolved by the Functions host from <c>%Name%</c>, storage by the SDK).
+/// The deployment tests read <see cref="All"/> to check each one is in local.settings.sample.json and in
+/// the Bicep app settings, so a setting added here cannot be forgotten in a deployment.
+/// </summary>
+public static class AppSettingNames
+{
+    /// <summary>NCRONTAB (6 fields) for the Procurify -> X3 poll.</summary>
+    public const string ProcurifyX3Schedule = "ProcurifyX3_Schedule";
+
+    /// <summary>NCRONTAB (6 fields) for the X3 fulfillment -> Adobe Commerce poll.</summary>
+    public const string X3AdobeFulfillmentSchedule = "X3AdobeFulfillment_Schedule";
+
+    /// <summary>The Key Vault holding connector secrets, e.g. https://kv-name.vault.azure.net/.</summary>
+    public const string KeyVaultUri = "SecretStore__KeyVaultUri";
+
+    /// <summary>Host storage (queues, tables, blobs): a connection string locally, an identity-based family in Azure.</summary>
+    public const string StorageConnection = "AzureWebJobsStorage";
+
+    public static IReadOnlyList<string> All { get; } =
+    [
+        ProcurifyX3Schedule,
+        X3AdobeFulfillmentSchedule,
+        KeyVaultUri,
+        StorageConnection,
+    ];
+}

@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using MlConnector.Deployment.Tests.Support;
+
+namespace MlConnector.Deployment.Tests.Functions;
+
+/// <summary>
+/// Reads the trigger classes of functions/MlConnector.Functions as text: that project needs the Functions
+/// worker packages, which are not in every feed, so the tests check its source instead of its assembly.
+/// </summary>
+internal static partial class FunctionSource
+{
+    internal static string TriggersFolder => RepositoryFiles.PathOf("functions", "MlConnector.Functions", "Triggers");
+
+    internal static IReadOnlyList<FunctionDeclaration> All() =>
+        [.. Directory.EnumerateFiles(TriggersFolder, "*.cs").Order(StringComparer.Ordinal).SelectMany(Parse)];
+
+    internal static IEnumerable<FunctionDeclaration> Parse(string path)
+    {
+        string text = File.ReadAllText(path);
+        foreach (Match function in FunctionAttribute().Matches(text))
+        {
+            int arrow = text.IndexOf("=>", function.Index, StringComparison.Ordinal);
+            int brace = text.IndexOf('{', function.Index);
+            int end = text.IndexOf(';', function.Index);
+            string header = text[function.Index..(arrow < 0 ? end : arrow)];
+            string body = arrow < 0 || (brace >= 0 && brace < arrow) ? string.Empty : text[(arrow + 2)..end].Trim();
+            yield return new FunctionDeclaration(Path.GetFileName(path), function.Groups["name"].Value, header, body, text);
+        }
+    }
+
+    [GeneratedRegex("""\[Function\("(?<name>[^"]+)"\)\]""")]
+    private static partial Regex FunctionAttribute();
+}
+
+/// <summary>One [Function] method: its attribute-and-signature text and its expression body (empty when it has a block body).</summary>
+internal sealed record FunctionDeclaration(string File, string Name, string Header, string Body, string FileText)
+{
+    /// <summary>The file without comment lines, so prose in doc comments is not mistaken for code.</summary>
+    public string Code => string.Join('\n', FileText.Split('\n').Where(line => !line.TrimStart().StartsWith("//", StringComparison.Ordinal)));
+}

@@ -1,0 +1,46 @@
+using System.Text.Json;
+using MlConnector.Deployment.Tests.Support;
+
+namespace MlConnector.Deployment.Tests.Infrastructure;
+
+/// <summary>host.json is shared by the Functions host and the local runtime; these values carry the poison and encoding contract.</summary>
+public sealed class HostJsonTests
+{
+    private static JsonElement Root()
+    {
+        using JsonDocument document = JsonDocument.Parse(RepositoryFiles.Read("host.json"));
+        return document.RootElement.Clone();
+    }
+
+    [Fact]
+    public void Queue_messages_go_to_poison_after_five_dequeues_and_are_base64()
+    {
+        JsonElement queues = Root().GetProperty("extensions").GetProperty("queues");
+
+        Assert.Equal(5, queues.GetProperty("maxDequeueCount").GetInt32());
+        Assert.Equal("base64", queues.GetProperty("messageEncoding").GetString());
+        Assert.Equal(16, queues.GetProperty("batchSize").GetInt32());
+        Assert.Equal(8, queues.GetProperty("newBatchThreshold").GetInt32());
+    }
+
+    [Fact]
+    public void Is_version_2_with_api_route_prefix()
+    {
+        JsonElement root = Root();
+
+        Assert.Equal("2.0", root.GetProperty("version").GetString());
+        Assert.Equal("api", root.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString());
+        Assert.True(TimeSpan.TryParse(root.GetProperty("functionTimeout").GetString(), System.Globalization.CultureInfo.InvariantCulture, out _));
+    }
+
+    [Fact]
+    public void Sampling_never_drops_requests_or_exceptions()
+    {
+        string? excluded = Root().GetProperty("logging").GetProperty("applicationInsights")
+            .GetProperty("samplingSettings").GetProperty("excludedTypes").GetString();
+
+        string[] types = excluded?.Split(';', StringSplitOptions.TrimEntries) ?? [];
+        Assert.Contains("Request", types);
+        Assert.Contains("Exception", types);
+    }
+}
