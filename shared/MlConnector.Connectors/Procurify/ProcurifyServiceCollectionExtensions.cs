@@ -52,5 +52,4 @@ public static class ProcurifyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionCheck, ProcurifyConnectionCheck>());
         return services;
     }
-
 }
