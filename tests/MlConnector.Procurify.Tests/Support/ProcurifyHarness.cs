@@ -1,9 +1,9 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Core.Flows;
 using MlConnector.Core.Secrets;
 using MlConnector.Simulators.Procurify;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MlConnector.Procurify.Tests.Support;
 

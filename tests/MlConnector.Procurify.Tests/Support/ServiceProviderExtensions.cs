@@ -1,6 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Core.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MlConnector.Procurify.Tests.Support;
 
