@@ -1,0 +1,98 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace MlConnector.Simulators.Procurify.Api;
+
+/// <summary>Order items, requisitions, vendors, account codes and departments.</summary>
+internal static class CatalogueEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/api/v3/order-items/", (HttpRequest request, ProcurifyStore store, ProcurifySimulatorOptions options, ProcurifyShapes shapes) =>
+        {
+            var query = new ListQuery(request, options).WithDayFilters("last_modified");
+            var orderNum = query.Int("order_num");
+            var status = query.Int("status");
+            var vendor = query.Int("po_vendor");
+            var department = query.Int("department");
+            var purchased = store.PurchaseOrders.SelectMany(order => order.Lines.Select(line =>
+                (Line: line, order.VendorId, Order: order, order.RequisitionNum, Stamp: line.LastModified ?? order.LastModified ?? order.Date, order.Currency)));
+            var requested = store.Requisitions.SelectMany(requisition => requisition.Lines.Select(line =>
+                (Line: line.Item, line.VendorId, Order: (Model.SimPurchaseOrder?)null, RequisitionNum: (int?)requisition.Num,
+                 Stamp: line.Item.LastModified ?? requisition.DateModified ?? requisition.Date, requisition.Currency)));
+            var rows = purchased.Select(row => (row.Line, row.VendorId, Order: (Model.SimPurchaseOrder?)row.Order, row.RequisitionNum, row.Stamp, row.Currency))
+                .Concat(requested)
+                .Where(row => orderNum is null || row.RequisitionNum == orderNum)
+                .Where(row => status is null || row.Line.Status == status)
+                .Where(row => vendor is null || row.VendorId == vendor)
+                .Where(row => department is null || row.Line.DepartmentId == department)
+                .Where(row => query.InDayRange("last_modified", row.Stamp))
+                .Select(row => shapes.OrderItem(row.Line with { LastModified = row.Stamp }, row.VendorId, row.Currency, row.Order, row.RequisitionNum))
+                .ToList();
+            return query.Page(rows);
+        });
+
+        app.MapGet("/api/v2/global/orders/", (HttpRequest request, ProcurifyStore store, ProcurifySimulatorOptions options, ProcurifyShapes shapes) =>
+        {
+            var query = new ListQuery(request, options).WithDayFilters("modified_date", "date", "required_date");
+            var status = query.Int("status");
+            var department = query.Int("department");
+            var rows = store.Requisitions
+                .Where(requisition => status is null || requisition.Status == status)
+                .Where(requisition => department is null || requisition.DepartmentId == department)
+                .Where(requisition => query.InDayRange("modified_date", requisition.DateModified ?? requisition.Date) && query.InDayRange("date", requisition.Date))
+                .Select(shapes.Requisition)
+                .ToList();
+            return query.Page(rows);
+        });
+
+        app.MapGet("/api/v3/vendors/", (HttpRequest request, ProcurifyStore store, ProcurifySimulatorOptions options) =>
+        {
+            var query = new ListQuery(request, options);
+            var name = query.Text("name");
+            var externalId = query.Text("external_id");
+            var type = query.Int("type");
+            var search = query.Text("search");
+            var rows = store.Vendors
+                .Where(vendor => name is null || string.Equals(vendor.Name, name, StringComparison.OrdinalIgnoreCase))
+                .Where(vendor => externalId is null || vendor.ExternalId == externalId)
+                .Where(vendor => type is null || vendor.Type == type)
+                .Where(vendor => search is null || vendor.Name.Contains(search, StringComparison.OrdinalIgnoreCase))
+                .Select(ProcurifyShapes.Vendor)
+                .ToList();
+            return query.Page(rows);
+        });
+
+        app.MapGet("/api/v3/vendors/{id:int}/", (int id, ProcurifyStore store) =>
+            store.Vendor(id) is { } vendor ? Results.Json(ProcurifyShapes.Vendor(vendor)) : NotFound());
+
+        app.MapGet("/api/v3/account-codes/", (HttpRequest request, ProcurifyStore store, ProcurifySimulatorOptions options) =>
+        {
+            var query = new ListQuery(request, options);
+            var code = query.Text("code");
+            var active = query.Text("active");
+            var rows = store.AccountCodes
+                .Where(account => code is null || account.Code == code)
+                .Where(account => active is null || account.Active == IsTrue(active))
+                .Select(ProcurifyShapes.AccountCode)
+                .ToList();
+            return query.Page(rows);
+        });
+
+        app.MapGet("/api/v3/departments/", (HttpRequest request, ProcurifyStore store, ProcurifySimulatorOptions options) =>
+        {
+            var query = new ListQuery(request, options);
+            var active = query.Text("active");
+            var rows = store.Departments
+                .Where(department => active is null || department.Active == IsTrue(active))
+                .Select(ProcurifyShapes.Department)
+                .ToList();
+            return query.Page(rows);
+        });
+    }
+
+    private static bool IsTrue(string value) => value is "true" or "True" or "1";
+
+    private static IResult NotFound() =>
+        Results.Json(new Dictionary<string, string> { ["detail"] = "Not found." }, statusCode: StatusCodes.Status404NotFound);
+}

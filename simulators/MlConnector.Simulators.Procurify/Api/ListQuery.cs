@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace MlConnector.Simulators.Procurify.Api;
+
+/// <summary>
+/// The list conventions: <c>page</c> (1-based) and <c>page_size</c> with the <c>metadata.pagination</c> envelope,
+/// and Django-filter day ranges <c>{field}_0</c> / <c>{field}_1</c> compared as whole days, both ends inclusive.
+/// </summary>
+internal sealed class ListQuery(HttpRequest request, ProcurifySimulatorOptions options)
+{
+    private readonly Dictionary<string, string[]> _invalid = new(StringComparer.Ordinal);
+
+    public string? Text(string name) => request.Query.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value.ToString()) ? value.ToString() : null;
+
+    public int? Int(string name)
+    {
+        if (Text(name) is not { } text)
+        {
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        _invalid[name] = ["Enter a whole number."];
+        return null;
+    }
+
+    /// <summary>Reads the day filters up front, so that a malformed date is refused even when no row is compared.</summary>
+    public ListQuery WithDayFilters(params string[] fields)
+    {
+        foreach (var field in fields)
+        {
+            _ = Day(field + "_0");
+            _ = Day(field + "_1");
+        }
+
+        return this;
+    }
+
+    /// <summary>True when <paramref name="stamp"/>'s tenant-local date is inside the <c>{field}_0/_1</c> range.</summary>
+    public bool InDayRange(string field, DateTimeOffset stamp)
+    {
+        var day = DateOnly.FromDateTime(stamp.ToOffset(options.TenantUtcOffset).DateTime);
+        return (Day(field + "_0") is not { } from || day >= from) && (Day(field + "_1") is not { } to || day <= to);
+    }
+
+    /// <summary>A 400 with DRF field errors when a filter value could not be read, else null.</summary>
+    public IResult? ValidationProblem() => _invalid.Count == 0 ? null : Results.Json(_invalid, statusCode: StatusCodes.Status400BadRequest);
+
+    public IResult Page(IReadOnlyList<JsonObject> rows, JsonObject? counts = null)
+    {
+        if (ValidationProblem() is { } problem)
+        {
+            return problem;
+        }
+
+        var pageSize = ParsePositive(Text("page_size")) is { } asked ? Math.Min(asked, options.MaxPageSize) : options.DefaultPageSize;
+        var pageCount = Math.Max(1, (rows.Count + pageSize - 1) / pageSize);
+        var page = Text("page") is { } pageText ? ParsePositive(pageText) ?? -1 : 1;
+        if (page < 1 || page > pageCount)
+        {
+            return Results.Json(new Dictionary<string, string> { ["detail"] = "Invalid page." }, statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var metadata = new JsonObject
+        {
+            ["pagination"] = new JsonObject
+            {
+                ["count"] = rows.Count,
+                ["next"] = page < pageCount ? PageLink(page + 1) : null,
+                ["previous"] = page > 1 ? PageLink(page - 1) : null,
+                ["page_size"] = pageSize,
+                ["num_pages"] = pageCount,
+                ["current_page"] = page,
+            },
+        };
+        if (counts is not null)
+        {
+            metadata["counts"] = counts;
+        }
+
+        var data = new JsonArray([.. rows.Skip((page - 1) * pageSize).Take(pageSize).Select(row => (JsonNode)row)]);
+        return Results.Json(new JsonObject { ["metadata"] = metadata, ["data"] = data });
+    }
+
+    private DateOnly? Day(string name)
+    {
+        if (Text(name) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        {
+            return day;
+        }
+
+        _invalid[name] = ["Enter a valid date."];
+        return null;
+    }
+
+    private string PageLink(int page)
+    {
+        var parameters = request.Query
+            .Where(pair => pair.Key != "page")
+            .Select(pair => Uri.EscapeDataString(pair.Key) + "=" + Uri.EscapeDataString(pair.Value.ToString()))
+            .Append("page=" + page.ToString(CultureInfo.InvariantCulture));
+        return $"{request.Scheme}://{request.Host}{request.Path}?{string.Join("&", parameters)}";
+    }
+
+    private static int? ParsePositive(string? text) =>
+        int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : null;
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using MlConnector.Simulators.Procurify.Model;
+using State = MlConnector.Simulators.Procurify.Model.ProcurifyCodes.PurchaseOrderState;
+
+namespace MlConnector.Simulators.Procurify.Api;
+
+/// <summary>The v2 purchase-order list and detail.</summary>
+internal static class PurchaseOrderEndpoints
+{
+    private static readonly string[] Roles = ["purchased", "receivable"];
+
+    public static void Map(WebApplication app)
+    {
+        app.MapGet("/api/v2/purchase_orders/{role}/{status}/", (string role, string status, HttpRequest request, ProcurifyStore store, ProcurifySimulatorOptions options, ProcurifyShapes shapes) =>
+        {
+            if (!Roles.Contains(role, StringComparer.Ordinal) || StatusFilter(status) is not { } statusMatches)
+            {
+                return Results.Json(new Dictionary<string, string> { ["detail"] = "Not found." }, statusCode: StatusCodes.Status404NotFound);
+            }
+
+            var query = new ListQuery(request, options).WithDayFilters("modified_date", "date", "promise_date");
+            var vendor = query.Int("pref_vendor");
+            var all = store.PurchaseOrders;
+            var rows = all
+                .Where(order => (role == "purchased" || IsReceivable(order)) && statusMatches(order))
+                .Where(order => query.InDayRange("modified_date", order.LastModified ?? order.Date) && query.InDayRange("date", order.Date))
+                .Where(order => order.PromiseDate is null || query.InDayRange("promise_date", new DateTimeOffset(order.PromiseDate.Value.ToDateTime(TimeOnly.MinValue), options.TenantUtcOffset)))
+                .Where(order => vendor is null || order.VendorId == vendor)
+                .Select(shapes.PurchaseOrderSummary)
+                .ToList();
+            var counts = new JsonObject { ["purchased"] = all.Count, ["receivable"] = all.Count(IsReceivable) };
+            return query.Page(rows, counts);
+        });
+
+        app.MapGet("/api/v2/purchase_orders/{id}/", (string id, ProcurifyStore store, ProcurifyShapes shapes) =>
+            Find(store, id) is { } order
+                ? Results.Json(shapes.PurchaseOrderDetail(order))
+                : Results.Json(new Dictionary<string, string> { ["detail"] = "Not found." }, statusCode: StatusCodes.Status404NotFound));
+    }
+
+    /// <summary>The detail accepts the PO number or the UUID.</summary>
+    internal static SimPurchaseOrder? Find(ProcurifyStore store, string id) =>
+        int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
+            ? store.PurchaseOrder(number)
+            : store.PurchaseOrders.FirstOrDefault(order => string.Equals(order.Uuid.ToString(), id, StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsReceivable(SimPurchaseOrder order) =>
+        order.State is State.Purchased or State.Reopened && order.FulfilmentStatus != "full";
+
+    private static Func<SimPurchaseOrder, bool>? StatusFilter(string status) => status switch
+    {
+        "all" => _ => true,
+        "open" => order => order.State is State.Purchased or State.Reopened,
+        "partial" => order => order.FulfilmentStatus == "partial",
+        "closed" => order => order.State == State.Closed,
+        "cancelled" => order => order.State == State.Cancelled,
+        "paid" => order => order.State == State.Paid,
+        _ => null,
+    };
+}

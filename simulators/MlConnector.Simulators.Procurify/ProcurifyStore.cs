@@ -1,0 +1,97 @@
+using MlConnector.Simulators.Procurify.Model;
+
+namespace MlConnector.Simulators.Procurify;
+
+/// <summary>The tenant's data. Every change to an order bumps its <c>version</c> and stamps <c>last_modified</c>.</summary>
+public sealed class ProcurifyStore
+{
+    private readonly Lock _gate = new();
+    private readonly SortedDictionary<int, SimVendor> _vendors = [];
+    private readonly SortedDictionary<int, SimAccountCode> _accountCodes = [];
+    private readonly SortedDictionary<int, SimDepartment> _departments = [];
+    private readonly SortedDictionary<int, SimPurchaseOrder> _purchaseOrders = [];
+    private readonly SortedDictionary<int, SimRequisition> _requisitions = [];
+    private readonly TimeProvider _time;
+
+    public ProcurifyStore(TimeProvider time) => _time = time;
+
+    public DateTimeOffset Now => _time.GetUtcNow();
+
+    public IReadOnlyList<SimVendor> Vendors => Snapshot(_vendors);
+
+    public IReadOnlyList<SimAccountCode> AccountCodes => Snapshot(_accountCodes);
+
+    public IReadOnlyList<SimDepartment> Departments => Snapshot(_departments);
+
+    public IReadOnlyList<SimPurchaseOrder> PurchaseOrders => Snapshot(_purchaseOrders);
+
+    public IReadOnlyList<SimRequisition> Requisitions => Snapshot(_requisitions);
+
+    public void Put(SimVendor vendor) => Write(() => _vendors[vendor.Id] = vendor);
+
+    public void Put(SimAccountCode accountCode) => Write(() => _accountCodes[accountCode.Id] = accountCode);
+
+    public void Put(SimDepartment department) => Write(() => _departments[department.Id] = department);
+
+    /// <summary>Adds or replaces an order as given; a missing <c>last_modified</c> is taken from its date.</summary>
+    public void Put(SimPurchaseOrder order) =>
+        Write(() => _purchaseOrders[order.ProcurifyPO] = order with { LastModified = order.LastModified ?? order.Date });
+
+    public void Put(SimRequisition requisition) =>
+        Write(() => _requisitions[requisition.Num] = requisition with { DateModified = requisition.DateModified ?? requisition.Date });
+
+    public SimVendor? Vendor(int id) => Read(() => _vendors.GetValueOrDefault(id));
+
+    public SimAccountCode? AccountCode(int id) => Read(() => _accountCodes.GetValueOrDefault(id));
+
+    public SimDepartment? Department(int id) => Read(() => _departments.GetValueOrDefault(id));
+
+    public SimPurchaseOrder? PurchaseOrder(int procurifyPO) => Read(() => _purchaseOrders.GetValueOrDefault(procurifyPO));
+
+    /// <summary>Applies a change as a new version, stamped now (or at <paramref name="at"/>); null when the order does not exist.</summary>
+    public SimPurchaseOrder? Modify(int procurifyPO, Func<SimPurchaseOrder, SimPurchaseOrder> change, DateTimeOffset? at = null)
+    {
+        lock (_gate)
+        {
+            if (!_purchaseOrders.TryGetValue(procurifyPO, out var current))
+            {
+                return null;
+            }
+
+            var stamp = at ?? Now;
+            var changed = change(current);
+            var next = changed with
+            {
+                Version = current.Version + 1,
+                LastModified = stamp,
+                Lines = [.. changed.Lines.Select(line => line with { LastModified = stamp })],
+            };
+            _purchaseOrders[procurifyPO] = next;
+            return next;
+        }
+    }
+
+    private void Write(Action action)
+    {
+        lock (_gate)
+        {
+            action();
+        }
+    }
+
+    private T Read<T>(Func<T> read)
+    {
+        lock (_gate)
+        {
+            return read();
+        }
+    }
+
+    private List<T> Snapshot<T>(SortedDictionary<int, T> items)
+    {
+        lock (_gate)
+        {
+            return [.. items.Values];
+        }
+    }
+}
