@@ -208,13 +208,11 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
     private static decimal Open(JsonObject item) =>
         Number(item["qty_ordered"]) - Number(item["qty_shipped"]) - Number(item["qty_canceled"]);
 
-    internal static decimal Number(JsonNode? node) => node switch
-    {
-        null => 0,
-        JsonValue value when value.TryGetValue(out decimal d) => d,
-        JsonValue value when value.TryGetValue(out string? s) && decimal.TryParse(s, NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
-        _ => 0,
-    };
+    /// <summary>Reads a number whatever CLR type built the node (long, int, decimal) or a numeric string.</summary>
+    internal static decimal Number(JsonNode? node) =>
+        node is JsonValue value && decimal.TryParse(value.ToJsonString().Trim('"'), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : 0;
 
     private string Now() => SimulatedOrderJson.Format(options.Time.GetUtcNow());
 }

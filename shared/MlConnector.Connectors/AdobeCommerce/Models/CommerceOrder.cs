@@ -41,7 +41,8 @@ public sealed record CommerceOrderItem
     public decimal? TaxAmount { get; init; }
     public decimal? TaxPercent { get; init; }
     public decimal? DiscountAmount { get; init; }
-    public bool? IsVirtual { get; init; }
+    /// <summary>0 or 1, as Commerce writes it.</summary>
+    public int? IsVirtual { get; init; }
 }
 
 public sealed record CommerceOrderPayment

@@ -133,6 +133,6 @@ public sealed class AdobeCommerceShipmentSink : ITargetSink
     }
 
     private static bool HasOpenQuantity(CommerceOrder order) =>
-        order.Items.Any(item => item.ParentItemId is null && item.IsVirtual != true &&
+        order.Items.Any(item => item.ParentItemId is null && item.IsVirtual is null or 0 &&
                                 (item.QtyOrdered ?? 0) - (item.QtyShipped ?? 0) - (item.QtyCanceled ?? 0) > 0);
 }
