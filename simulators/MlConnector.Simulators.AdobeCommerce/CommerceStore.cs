@@ -115,7 +115,7 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
                 {
                     ["entity_id"] = shipmentItems.Count + 1,
                     ["parent_id"] = shipmentId,
-                    ["order_item_id"] = Number(item["item_id"]),
+                    ["order_item_id"] = (long)Number(item["item_id"]),
                     ["sku"] = (string?)item["sku"],
                     ["name"] = (string?)item["name"],
                     ["qty"] = qty,
@@ -146,7 +146,7 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
                     ["entity_id"] = _nextCommentId++,
                     ["parent_id"] = shipmentId,
                     ["comment"] = text,
-                    ["is_visible_on_front"] = Number(comment["is_visible_on_front"]),
+                    ["is_visible_on_front"] = (int)Number(comment["is_visible_on_front"]),
                     ["created_at"] = now,
                 });
             }
@@ -188,8 +188,8 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
                 ["entity_id"] = _nextCommentId++,
                 ["parent_id"] = orderId,
                 ["comment"] = (string?)history["comment"],
-                ["is_customer_notified"] = Number(history["is_customer_notified"]),
-                ["is_visible_on_front"] = Number(history["is_visible_on_front"]),
+                ["is_customer_notified"] = (int)Number(history["is_customer_notified"]),
+                ["is_visible_on_front"] = (int)Number(history["is_visible_on_front"]),
                 ["status"] = (string?)history["status"] ?? (string?)order["status"],
                 ["entity_name"] = "order",
                 ["created_at"] = Now(),

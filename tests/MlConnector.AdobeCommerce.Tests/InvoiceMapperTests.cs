@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using MlConnector.AdobeCommerce.Tests.Support;
 using MlConnector.Connectors.AdobeCommerce;
 using MlConnector.Core;
@@ -7,7 +8,6 @@ using MlConnector.Core.Flows;
 using MlConnector.Core.Mapping;
 using MlConnector.Flows.AdobeCommerceX3;
 using MlConnector.Simulators.AdobeCommerce;
-using Microsoft.Extensions.Options;
 
 namespace MlConnector.AdobeCommerce.Tests;
 

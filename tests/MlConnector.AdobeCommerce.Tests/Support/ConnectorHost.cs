@@ -1,9 +1,9 @@
-using MlConnector.Connectors.AdobeCommerce;
-using MlConnector.Core.Secrets;
-using MlConnector.Simulators.AdobeCommerce;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using MlConnector.Connectors.AdobeCommerce;
+using MlConnector.Core.Secrets;
+using MlConnector.Simulators.AdobeCommerce;
 
 namespace MlConnector.AdobeCommerce.Tests.Support;
 

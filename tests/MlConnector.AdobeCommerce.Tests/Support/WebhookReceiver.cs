@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using MlConnector.Core.Flows;
-using MlConnector.Simulators.Common;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using MlConnector.Core.Flows;
+using MlConnector.Simulators.Common;
 
 namespace MlConnector.AdobeCommerce.Tests.Support;
 
