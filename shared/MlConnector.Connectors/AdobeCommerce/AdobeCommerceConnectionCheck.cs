@@ -1,0 +1,48 @@
+using System.Net;
+using MlConnector.Core.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace MlConnector.Connectors.AdobeCommerce;
+
+/// <summary>Reads one order to prove the URL, the store code and the credential; the failure names which one is wrong.</summary>
+public sealed class AdobeCommerceConnectionCheck : IConnectionCheck
+{
+    private readonly AdobeCommerceClient _client;
+    private readonly IOptions<AdobeCommerceOptions> _options;
+
+    public AdobeCommerceConnectionCheck(AdobeCommerceClient client, IOptions<AdobeCommerceOptions> options)
+    {
+        _client = client;
+        _options = options;
+    }
+
+    public string Name => $"Adobe Commerce ({_options.Value.AuthMode})";
+
+    public async Task<ConnectionCheckResult> CheckAsync(CancellationToken cancellationToken)
+    {
+        var baseUrl = _options.Value.BaseUrl;
+        try
+        {
+            var count = await _client.CountOrdersAsync(cancellationToken);
+            return ConnectionCheckResult.Ok($"{baseUrl}: {count} orders visible");
+        }
+        catch (InvalidOperationException exception)
+        {
+            return ConnectionCheckResult.Failed(ConnectionPart.Credential, exception.Message);
+        }
+        catch (AdobeCommerceApiException exception)
+        {
+            return exception.StatusCode switch
+            {
+                null => ConnectionCheckResult.Failed(ConnectionPart.Url, $"{baseUrl} cannot be reached: {exception.Message}"),
+                HttpStatusCode.Unauthorized => ConnectionCheckResult.Failed(ConnectionPart.Credential,
+                    $"{baseUrl} refused the {_options.Value.AuthMode} credential: {exception.Message}"),
+                HttpStatusCode.Forbidden => ConnectionCheckResult.Failed(ConnectionPart.Permission,
+                    $"the integration may not read orders (grant Sales > Operations > Orders): {exception.Message}"),
+                HttpStatusCode.NotFound => ConnectionCheckResult.Failed(ConnectionPart.Url,
+                    $"{baseUrl} has no REST API there (check the /rest/<store code>/ part): {exception.Message}"),
+                _ => ConnectionCheckResult.Failed(ConnectionPart.Service, exception.Message),
+            };
+        }
+    }
+}

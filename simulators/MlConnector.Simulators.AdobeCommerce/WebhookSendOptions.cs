@@ -1,0 +1,57 @@
+namespace MlConnector.Simulators.AdobeCommerce;
+
+/// <summary>How the simulated store signs and sends one webhook, and what to break on purpose.</summary>
+public enum WebhookSigningScheme
+{
+    /// <summary>HMAC-SHA256 of the raw body with a shared secret.</summary>
+    Hmac,
+
+    /// <summary>The Commerce webhooks module: RSA-SHA256 over the base64 text of the body.</summary>
+    CommerceRsa,
+
+    /// <summary>Adobe I/O Events: two RSA-SHA256 signatures over the raw body, with key path headers.</summary>
+    IoEvents,
+}
+
+public sealed record WebhookSendOptions
+{
+    /// <summary>Shared secret for <see cref="WebhookSigningScheme.Hmac"/>.</summary>
+    public string HmacSecret { get; init; } = "sim-webhook-secret";
+
+    /// <summary>Write the HMAC digest as hex instead of base64.</summary>
+    public bool HmacHex { get; init; }
+
+    public string SignatureHeader { get; init; } = "x-adobe-commerce-webhook-signature";
+
+    /// <summary>Webhooks-module event name; I/O Events type is <c>com.adobe.commerce.</c> + this.</summary>
+    public string EventName { get; init; } = "observer.sales_order_save_after";
+
+    /// <summary>I/O Events event id; a new one per send when null.</summary>
+    public string? EventId { get; init; }
+
+    public string RecipientClientId { get; init; } = "sim-recipient-client";
+
+    /// <summary>Sign with a key (or secret) the receiver was not configured with.</summary>
+    public bool UseWrongKey { get; init; }
+
+    /// <summary>Change the body after signing it.</summary>
+    public bool TamperBody { get; init; }
+
+    /// <summary>Leave the signature header(s) out.</summary>
+    public bool OmitSignatureHeader { get; init; }
+
+    /// <summary>I/O Events key rotation: signature 1 made with a retired key, only signature 2 valid.</summary>
+    public bool OnlySecondSignatureValid { get; init; }
+
+    /// <summary>Send the identical delivery this many times (at-least-once redelivery). Default 1.</summary>
+    public int Deliveries { get; init; } = 1;
+
+    /// <summary>How long the sender waits for the acknowledgment (Commerce hooks have a configurable timeout). Default 30 s.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>One delivery's outcome: the receiver's status (0 when it timed out), how long it took to acknowledge, and its answer.</summary>
+public sealed record WebhookDeliveryResult(int StatusCode, TimeSpan Latency, string ResponseBody);
+
+/// <summary>The first delivery's outcome, and every delivery when a duplicate was sent.</summary>
+public sealed record WebhookSendResult(int StatusCode, TimeSpan Latency, string ResponseBody, IReadOnlyList<WebhookDeliveryResult> Deliveries, byte[] SentBody);
