@@ -67,17 +67,17 @@ public sealed class TableMappingTables : IMappingTables
 
     private async Task<CachedTable> GetTableAsync(string table, CancellationToken cancellationToken)
     {
-        while (true)
+        var entry = _cache.GetOrAdd(table, name => new Lazy<Task<CachedTable>>(() => LoadAsync(name, cancellationToken)));
+        var cached = await entry.Value;
+        if (_time.GetUtcNow() - cached.LoadedAt < _lifetime)
         {
-            var entry = _cache.GetOrAdd(table, name => new Lazy<Task<CachedTable>>(() => LoadAsync(name, cancellationToken)));
-            var cached = await entry.Value;
-            if (_time.GetUtcNow() - cached.LoadedAt < _lifetime)
-            {
-                return cached;
-            }
-
-            _cache.TryRemove(new KeyValuePair<string, Lazy<Task<CachedTable>>>(table, entry));
+            return cached;
         }
+
+        // Stale (or caching is off): reload once; concurrent readers share the reload.
+        var fresh = new Lazy<Task<CachedTable>>(() => LoadAsync(table, cancellationToken));
+        var winner = _cache.TryUpdate(table, fresh, entry) ? fresh : _cache.GetOrAdd(table, fresh);
+        return await winner.Value;
     }
 
     private async Task<CachedTable> LoadAsync(string table, CancellationToken cancellationToken)

@@ -90,7 +90,7 @@ public sealed class PipelineHarness : IAsyncDisposable
         return summary;
     }
 
-    public Task DrainAsync() => Workers.DrainAsync(new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token);
+    public Task DrainAsync() => Workers.DrainAsync(new CancellationTokenSource(TimeSpan.FromSeconds(20)).Token);
 
     public async Task<RecordEntity> RecordAsync(string key) =>
         await Records.GetAsync(FlowName, key, CancellationToken.None) ?? throw new InvalidOperationException($"No record row for {key}.");
