@@ -49,8 +49,8 @@ public sealed class ReadContractTests : IAsyncLifetime
         Assert.Equal(PurchaseOrderStatus.Open, order.Status);
         var line = order.Lines[0];
         Assert.Equal(1000, line.LineNumber);
-        Assert.Equal("BOX-40", line.ItemCode);
-        Assert.Equal(1.35m, line.UnitPrice);
+        Assert.Equal("PALLET-EU", line.ItemCode);
+        Assert.Equal(12.00m, line.UnitPrice);
         Assert.Equal("6061", line.GlAccount);
         Assert.Equal(PurchaseOrderStatus.Closed, orders.Single(o => o.Number == "POSEED0010").Status);
     }

@@ -228,7 +228,7 @@ internal sealed class GraphQlExecutor(X3Folder folder, int pageCap)
             };
         }
 
-        return result;
+        return new JsonObject { ["query"] = result };
     }
 
     private static JsonNode? Value(JsonNode? stored, GraphQlLeaf leaf)

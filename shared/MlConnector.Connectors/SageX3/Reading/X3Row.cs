@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace MlConnector.Connectors.SageX3.Reading;
@@ -14,12 +13,9 @@ internal static class X3Row
         Text(row, field) ?? throw new SageX3ConfigurationException($"X3 returned a record without {field}; add it to the representation.");
 
     public static decimal Decimal(JsonObject row, string field) =>
-        row[field] switch
-        {
-            JsonValue value when value.GetValueKind() == JsonValueKind.Number => value.GetValue<decimal>(),
-            { } other when decimal.TryParse(other.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
-            _ => 0m,
-        };
+        row[field] is { } value && decimal.TryParse(value.ToString(), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var parsed)
+            ? parsed
+            : 0m;
 
     public static int Int(JsonObject row, string field) => (int)Decimal(row, field);
 
