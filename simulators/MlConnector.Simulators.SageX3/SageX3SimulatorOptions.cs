@@ -33,6 +33,9 @@ public sealed class SageX3SimulatorOptions
     /// <summary>Largest page a <c>count=</c> or <c>first:</c> may ask for; X3 caps larger requests.</summary>
     public int PageCap { get; init; } = 100;
 
+    /// <summary>GraphQL nodes whose create/update operations are published as mutations (GESAPIOPE).</summary>
+    public IReadOnlySet<string> PublishedMutations { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "purchaseOrder", "purchaseInvoice", "purchaseReceipt", "supplier" };
+
     /// <summary>Seed the first folder with a realistic data set (suppliers, accounts, products, orders, deliveries).</summary>
     public bool SeedDemoData { get; init; } = true;
 }

@@ -49,6 +49,11 @@ public static class SageX3ServiceCollectionExtensions
             ? sp.GetRequiredService<RestRowSource>()
             : sp.GetRequiredService<GraphQlRowSource>());
         services.AddSingleton<SageX3Reader>();
+        services.AddSingleton<RestWriteSurface>();
+        services.AddSingleton<GraphQlWriteSurface>();
+        services.AddSingleton<IX3WriteSurface>(sp => sp.GetRequiredService<IOptionsMonitor<SageX3Options>>().CurrentValue.Mode == SageX3Mode.Rest
+            ? sp.GetRequiredService<RestWriteSurface>()
+            : sp.GetRequiredService<GraphQlWriteSurface>());
         services.AddSingleton<SageX3Writer>();
 
         services.AddKeyedSingleton<ITargetSink, SageX3PurchaseOrderSink>(SageX3PurchaseOrderSink.Kind);

@@ -66,13 +66,9 @@ internal static class GraphQlEndpoints
         try
         {
             var (isMutation, selection) = GraphQlDocument.Parse(query, request["variables"] as JsonObject);
-            if (isMutation)
-            {
-                await X3Responses.GraphQlError(context, 400, "Cannot query field on type \"sageMutation\": no operation is published for this node.");
-                return;
-            }
-
-            var data = new GraphQlExecutor(folder, state.Options.PageCap).Execute(selection);
+            var data = isMutation
+                ? new GraphQlMutations(folder, state.Options.PublishedMutations).Execute(selection)
+                : new GraphQlExecutor(folder, state.Options.PageCap).Execute(selection);
             await X3Responses.Json(context, 200, new JsonObject { ["data"] = data, ["extensions"] = new JsonObject() });
         }
         catch (GraphQlSyntaxException syntax)

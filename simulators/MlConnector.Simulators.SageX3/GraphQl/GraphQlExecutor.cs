@@ -118,7 +118,7 @@ internal sealed class GraphQlExecutor(X3Folder folder, int pageCap)
         return result;
     }
 
-    private JsonObject Edge(GraphQlEntity entity, JsonObject record, string cursor, IReadOnlyList<GraphQlField> selection)
+    private static JsonObject Edge(GraphQlEntity entity, JsonObject record, string cursor, IReadOnlyList<GraphQlField> selection)
     {
         var edge = new JsonObject();
         foreach (var part in selection)
@@ -152,7 +152,7 @@ internal sealed class GraphQlExecutor(X3Folder folder, int pageCap)
         return info;
     }
 
-    private JsonObject? Node(GraphQlEntity entity, JsonObject record, IReadOnlyList<GraphQlField> selection, string prefix, bool lines)
+    internal static JsonObject? Node(GraphQlEntity entity, JsonObject record, IReadOnlyList<GraphQlField> selection, string prefix, bool lines)
     {
         var node = new JsonObject();
         var anyValue = false;
@@ -197,7 +197,7 @@ internal sealed class GraphQlExecutor(X3Folder folder, int pageCap)
         return anyValue || prefix.Length == 0 ? node : null;
     }
 
-    private JsonObject Lines(GraphQlEntity entity, JsonObject record, GraphQlField field)
+    private static JsonObject Lines(GraphQlEntity entity, JsonObject record, GraphQlField field)
     {
         var query = field.Selection?.SingleOrDefault(s => s.Name == "query")
             ?? throw new GraphQlQueryException($"Field \"{field.Name}\" must select \"query\".");

@@ -10,13 +10,18 @@ namespace MlConnector.Connectors.SageX3.GraphQl;
 /// <summary>Posts GraphQL operations to X3 (on premise or through the Cloud gateway) and returns <c>data</c>.</summary>
 public sealed class SageX3GraphQlClient(IHttpClientFactory clients, IOptionsMonitor<SageX3Options> options)
 {
-    public async Task<JsonObject> ExecuteAsync(string query, JsonObject variables, CancellationToken cancellationToken)
+    /// <param name="isQuery">True for reads, which may be retried; a mutation is sent once (it could apply twice).</param>
+    public async Task<JsonObject> ExecuteAsync(string query, JsonObject variables, CancellationToken cancellationToken, bool isQuery = true)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, SageX3Urls.GraphQl(options.CurrentValue))
         {
             Content = JsonContent.Create(new JsonObject { ["query"] = query, ["variables"] = variables }),
         };
-        request.MarkIdempotent(); // queries only read
+        if (isQuery)
+        {
+            request.MarkIdempotent();
+        }
+
         using var response = await clients.CreateClient(SageX3HttpClients.GraphQl).SendAsync(request, cancellationToken);
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
         JsonNode? body;

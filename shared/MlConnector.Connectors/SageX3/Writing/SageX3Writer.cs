@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlConnector.Connectors.SageX3.Reading;
-using MlConnector.Connectors.SageX3.Rest;
 using MlConnector.Core.Documents;
 using MlConnector.Core.Flows;
 using Polly.Timeout;
@@ -10,11 +9,11 @@ using Polly.Timeout;
 namespace MlConnector.Connectors.SageX3.Writing;
 
 /// <summary>
-/// Creates and updates X3 records through api1 <c>$create</c> / <c>$edit</c>, never twice: after an ambiguous
+/// Creates and updates X3 records (api1 <c>$create</c> / <c>$edit</c>, or GraphQL mutations), never twice: after an ambiguous
 /// failure (timeout, dropped connection) the record is looked up by its external reference before any new
 /// create. Failures surface as <see cref="TargetWriteException"/> carrying X3's diagnoses.
 /// </summary>
-public sealed class SageX3Writer(SageX3RestClient rest, SageX3Reader reader, IOptionsMonitor<SageX3Options> options, ILogger<SageX3Writer> logger)
+public sealed class SageX3Writer(IX3WriteSurface surface, SageX3Reader reader, IOptionsMonitor<SageX3Options> options, ILogger<SageX3Writer> logger)
 {
     public Task<WriteResult> WritePurchaseOrderAsync(PurchaseOrder order, string externalReference, string? existingId, bool previousAttemptAmbiguous, CancellationToken cancellationToken)
     {
@@ -44,7 +43,7 @@ public sealed class SageX3Writer(SageX3RestClient rest, SageX3Reader reader, IOp
         if (exists)
         {
             body.Remove("BPSNUM");
-            await GuardAsync($"supplier {supplier.Code}", () => rest.EditAsync("BPSUPPLIER", settings.SupplierRepresentation, supplier.Code, body, cancellationToken));
+            await GuardAsync($"supplier {supplier.Code}", async () => { await surface.EditAsync(X3Entity.Supplier, supplier.Code, body, cancellationToken); return true; });
             return new WriteResult(supplier.Code, WriteAction.Updated);
         }
 
@@ -61,7 +60,7 @@ public sealed class SageX3Writer(SageX3RestClient rest, SageX3Reader reader, IOp
             [settings.AcknowledgmentDateField] = X3WriteBodies.Date(acknowledgment.AcknowledgedOn),
         };
         await GuardAsync($"acknowledgment of purchase order {acknowledgment.PurchaseOrderNumber}",
-            () => rest.EditAsync("PORDER", settings.PurchaseOrderRepresentation, acknowledgment.PurchaseOrderNumber, changes, cancellationToken));
+            async () => { await surface.EditAsync(X3Entity.PurchaseOrder, acknowledgment.PurchaseOrderNumber, changes, cancellationToken); return true; });
         return new WriteResult(acknowledgment.PurchaseOrderNumber, WriteAction.Updated);
     }
 
@@ -81,20 +80,18 @@ public sealed class SageX3Writer(SageX3RestClient rest, SageX3Reader reader, IOp
         var what = $"purchase order {externalReference}";
         var key = existingId ?? await GuardAsync(what, () => reader.FindKeyByExternalReferenceAsync(X3Entity.PurchaseOrder, externalReference, cancellationToken))
             ?? throw new TargetWriteException($"Purchase order {externalReference} is {order.Status.ToString().ToLowerInvariant()} at the source but was never created in {settings.Scope}: nothing to close.", isTransient: false);
-        await GuardAsync(what, () => rest.EditAsync("PORDER", settings.PurchaseOrderRepresentation, key, new JsonObject { ["CLEFLG"] = 2 }, cancellationToken));
+        await GuardAsync(what, async () => { await surface.EditAsync(X3Entity.PurchaseOrder, key, new JsonObject { ["CLEFLG"] = 2 }, cancellationToken); return true; });
         return new WriteResult(key, WriteAction.Updated);
     }
 
     private async Task<WriteResult> UpsertAsync(X3Entity entity, string what, string externalReference, string? existingId, bool previousAttemptAmbiguous, Func<JsonObject> body, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
         var info = X3Entities.All[entity];
-        var representation = info.Representation(settings);
         if (existingId is not null)
         {
             var changes = body();
             changes.Remove(info.KeyField);
-            await GuardAsync(what, () => rest.EditAsync(info.ClassName, representation, existingId, changes, cancellationToken));
+            await GuardAsync(what, async () => { await surface.EditAsync(entity, existingId, changes, cancellationToken); return true; });
             return new WriteResult(existingId, WriteAction.Updated);
         }
 
@@ -107,8 +104,7 @@ public sealed class SageX3Writer(SageX3RestClient rest, SageX3Reader reader, IOp
 
         try
         {
-            var created = await rest.CreateAsync(info.ClassName, representation, body(), cancellationToken);
-            return new WriteResult(X3Row.Required(created, info.KeyField), WriteAction.Created);
+            return new WriteResult(await surface.CreateAsync(entity, body(), cancellationToken), WriteAction.Created);
         }
         catch (Exception failure) when (IsAmbiguous(failure, cancellationToken))
         {
@@ -132,6 +128,10 @@ public sealed class SageX3Writer(SageX3RestClient rest, SageX3Reader reader, IOp
         {
             throw Translate(what, refused);
         }
+        catch (SageX3ConfigurationException misconfigured)
+        {
+            throw new TargetWriteException($"Cannot write {what}: {misconfigured.Message}", isTransient: false, null, misconfigured);
+        }
     }
 
     private async Task<T> GuardAsync<T>(string what, Func<Task<T>> call)
@@ -143,6 +143,10 @@ public sealed class SageX3Writer(SageX3RestClient rest, SageX3Reader reader, IOp
         catch (SageX3ApiException refused)
         {
             throw Translate(what, refused);
+        }
+        catch (SageX3ConfigurationException misconfigured)
+        {
+            throw new TargetWriteException($"Cannot write {what}: {misconfigured.Message}", isTransient: false, null, misconfigured);
         }
         catch (Exception failure) when (IsAmbiguous(failure, CancellationToken.None))
         {
