@@ -45,6 +45,8 @@ public sealed class WriteTests : IAsyncLifetime
         Assert.Equal(WriteAction.Updated, updated.Action);
         var afterEdit = _simulator.Find("PORDER", created.TargetId)!;
         Assert.Equal(40m, afterEdit["$lines"]![0]!["QTYUOM"]!.GetValue<decimal>());
+        Assert.Equal(2, afterEdit["$etag"]!.GetValue<int>());
+        Assert.Equal(stored["$uuid"]!.ToString(), afterEdit["$uuid"]!.ToString());
 
         await OrderSink.WriteAsync(Request(changed with { Status = PurchaseOrderStatus.Cancelled }), CancellationToken.None);
         Assert.Equal(2, _simulator.Find("PORDER", created.TargetId)!["CLEFLG"]!.GetValue<int>());
@@ -147,6 +149,19 @@ public sealed class WriteTests : IAsyncLifetime
         Assert.Equal(WriteAction.AlreadyPresent, again.Action);
         Assert.Equal("S0003", _simulator.Find("PRECEIPT", first.TargetId)!["BPSNUM"]!.ToString());
         Assert.Equal(1, _simulator.CreateCount("PRECEIPT"));
+    }
+
+    [Fact]
+    public async Task The_create_template_lists_the_representation_fields_and_lines()
+    {
+        var rest = _connector.GetRequiredService<MlConnector.Connectors.SageX3.Rest.SageX3RestClient>();
+
+        var template = await rest.GetTemplateAsync("PORDER", "PORDER", CancellationToken.None);
+
+        Assert.True(template.ContainsKey("BPSNUM"));
+        Assert.True(template.ContainsKey("YEXTREF"));
+        Assert.NotNull(template["PORDERP"]);
+        Assert.False(template.ContainsKey("UPDDATTIM"));
     }
 
     private static PurchaseOrder Order(string number) => new()
