@@ -78,6 +78,28 @@ public sealed class ConnectionCheckTests : IAsyncLifetime
         Assert.Contains("YPIHX", result.Detail, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_cloud_app_that_was_never_paired_is_reported_as_the_credential_needing_a_pairing()
+    {
+        var result = await CheckAsync(X3Connector.Build(_simulator, SageX3Mode.Cloud));
+
+        Assert.Equal(ConnectionPart.Credential, result.FailingPart);
+        Assert.Contains("paired again", result.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_cloud_client_secret_is_reported_as_the_credential()
+    {
+        var secrets = X3Connector.Secrets(_simulator);
+        await using var paired = await X3Connector.BuildPairedCloudAsync(_simulator, secrets);
+        await secrets.SetSecretAsync(SageX3SecretNames.CloudClientSecret, "wrong", CancellationToken.None);
+
+        var result = await CheckAsync(X3Connector.Build(_simulator, SageX3Mode.Cloud, secrets));
+
+        Assert.Equal(ConnectionPart.Credential, result.FailingPart);
+        Assert.Contains(SageX3SecretNames.CloudClientSecret, result.Detail, StringComparison.Ordinal);
+    }
+
     private static async Task<ConnectionCheckResult> CheckAsync(ServiceProvider provider)
     {
         await using (provider)

@@ -45,7 +45,6 @@ public sealed class CloudTokenClient(IHttpClientFactory clients, ISecretStore se
                 var json = JsonNode.Parse(body)!;
                 var lifetime = json["expires_in"] is { } seconds ? TimeSpan.FromSeconds(seconds.GetValue<double>()) : TimeSpan.FromMinutes(5);
                 return new CloudTokenAnswer(json["access_token"]!.GetValue<string>(), json["refresh_token"]?.GetValue<string>(), lifetime, null);
-            case HttpStatusCode.Unauthorized when grantType == "refresh_token":
             case HttpStatusCode.Forbidden:
                 return new CloudTokenAnswer(null, null, TimeSpan.Zero, message ?? $"HTTP {(int)response.StatusCode}");
             case HttpStatusCode.Unauthorized:

@@ -33,7 +33,7 @@ public sealed class SageX3BasicAuthHandler(ISecretStore secrets, IOptionsMonitor
 
         _password = latest;
         response.Dispose();
-        using var retry = await CloneAsync(request, cancellationToken);
+        var retry = await RequestCloner.CloneAsync(request, cancellationToken);
         Authorize(retry, latest);
         return await base.SendAsync(retry, cancellationToken);
     }
@@ -46,30 +46,5 @@ public sealed class SageX3BasicAuthHandler(ISecretStore secrets, IOptionsMonitor
     {
         var raw = Encoding.UTF8.GetBytes($"{options.CurrentValue.User}:{password}");
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(raw));
-    }
-
-    private static async Task<HttpRequestMessage> CloneAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var clone = new HttpRequestMessage(request.Method, request.RequestUri);
-        if (request.Content is not null)
-        {
-            clone.Content = new ByteArrayContent(await request.Content.ReadAsByteArrayAsync(cancellationToken));
-            foreach (var header in request.Content.Headers)
-            {
-                clone.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
-
-        foreach (var header in request.Headers.Where(h => h.Key != "Authorization"))
-        {
-            clone.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        if (ConnectorResilience.IsRetrySafe(request) && request.Method != HttpMethod.Get)
-        {
-            clone.MarkIdempotent();
-        }
-
-        return clone;
     }
 }
