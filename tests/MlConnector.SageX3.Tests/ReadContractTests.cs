@@ -72,5 +72,22 @@ public sealed class ReadContractTests : IAsyncLifetime
         Assert.Equal(FulfillmentStatus.Pending, fromRest.Single(s => s.SourceId == "SDHSEED0002").Status);
     }
 
+    [Fact]
+    public async Task A_password_corrected_in_the_secret_store_is_picked_up_without_a_restart()
+    {
+        var secrets = X3Connector.Secrets(_simulator);
+        await secrets.SetSecretAsync(SageX3SecretNames.RestPassword, "old-password", CancellationToken.None);
+        await using var rest = X3Connector.Build(_simulator, SageX3Mode.Rest, secrets);
+
+        var refused = await Assert.ThrowsAsync<SageX3ApiException>(() => rest.ReadAllShipmentsAsync());
+        await secrets.SetSecretAsync(SageX3SecretNames.RestPassword, _simulator.Options.Users["admin"], CancellationToken.None);
+        var shipments = await rest.ReadAllShipmentsAsync();
+
+        Assert.Equal(401, refused.StatusCode);
+        Assert.Contains("user 'admin'", refused.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("old-password", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(3, shipments.Count);
+    }
+
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, CanonicalJson.Options);
 }
