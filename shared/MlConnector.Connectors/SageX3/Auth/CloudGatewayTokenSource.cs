@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+using MlConnector.Connectors.Http;
+using MlConnector.Core.Secrets;
+
+namespace MlConnector.Connectors.SageX3.Auth;
+
+/// <summary>
+/// X3 Cloud: trades the stored refresh token for a 5-minute access token and a new refresh token, saving the
+/// new refresh token at once (the old one stops working). When another instance sharing the same refresh token
+/// rotated it first, the gateway refuses ours: re-read the store and try once more with the newer token.
+/// A token nobody can use any more raises <see cref="SageX3RePairRequiredException"/>, and the same dead token
+/// is not sent again until an operator re-pairs.
+/// </summary>
+public sealed class CloudGatewayTokenSource(CloudTokenClient tokens, ISecretStore secrets, TimeProvider time, ILogger<CloudGatewayTokenSource> logger) : IAccessTokenSource
+{
+    private volatile string? _deadRefreshToken;
+
+    public async Task<AccessToken> AcquireAsync(CancellationToken cancellationToken)
+    {
+        var refreshToken = await ReadRefreshTokenAsync(cancellationToken);
+        var answer = await tokens.RedeemAsync("refresh_token", "refresh_token", refreshToken, cancellationToken);
+        if (answer.IsRefused)
+        {
+            var latest = await ReadRefreshTokenAsync(cancellationToken);
+            if (latest != refreshToken)
+            {
+                logger.LogInformation("The X3 Cloud refresh token was rotated by another instance; retrying with the stored one.");
+                refreshToken = latest;
+                answer = await tokens.RedeemAsync("refresh_token", "refresh_token", refreshToken, cancellationToken);
+            }
+        }
+
+        if (answer.IsRefused)
+        {
+            _deadRefreshToken = refreshToken;
+            logger.LogError("The X3 Cloud gateway refused the stored refresh token ({Refusal}); the app must be paired again.", answer.Refusal);
+            throw RePair($"the gateway refused the stored refresh token ({answer.Refusal})");
+        }
+
+        if (answer.RefreshToken is not null)
+        {
+            await secrets.SetSecretAsync(SageX3SecretNames.CloudRefreshToken, answer.RefreshToken, cancellationToken);
+        }
+
+        return new AccessToken(answer.AccessToken!, time.GetUtcNow() + answer.AccessLifetime);
+    }
+
+    private async Task<string> ReadRefreshTokenAsync(CancellationToken cancellationToken)
+    {
+        var stored = await secrets.GetSecretAsync(SageX3SecretNames.CloudRefreshToken, cancellationToken);
+        if (string.IsNullOrEmpty(stored))
+        {
+            throw RePair($"no refresh token is stored in '{SageX3SecretNames.CloudRefreshToken}'");
+        }
+
+        return stored == _deadRefreshToken ? throw RePair("the stored refresh token was already refused by the gateway") : stored;
+    }
+
+    private static SageX3RePairRequiredException RePair(string why) => new(
+        $"Sage X3 Cloud needs to be paired again: {why}. Refresh tokens last 30 days and stop working when the pairing is " +
+        "deleted. Ask an X3 administrator to approve a new pairing request, then complete it with the connector's pairing command.");
+}

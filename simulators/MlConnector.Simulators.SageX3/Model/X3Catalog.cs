@@ -1,0 +1,74 @@
+namespace MlConnector.Simulators.SageX3.Model;
+
+/// <summary>One X3 class (object) as the simulator stores it: key, header fields, line fields.</summary>
+internal sealed record X3ClassDefinition(
+    string Name,
+    string KeyField,
+    IReadOnlyList<string> HeaderFields,
+    IReadOnlyList<string> LineFields,
+    string? NumberPrefix);
+
+/// <summary>
+/// A representation: the customer-configurable view of a class. The query facet exposes
+/// <paramref name="QueryFields"/>; details add the lines under <paramref name="LinesProperty"/>.
+/// </summary>
+internal sealed record X3Representation(
+    string Name,
+    string ClassName,
+    IReadOnlyList<string> QueryFields,
+    IReadOnlyList<string> DetailFields,
+    string? LinesProperty,
+    IReadOnlyList<string> LineFields);
+
+/// <summary>The classes and representations the simulated folder publishes (data, not code, so tests can vary them).</summary>
+internal static class X3Catalog
+{
+    public const string ExternalReference = "YEXTREF";
+
+    public static readonly IReadOnlyList<X3ClassDefinition> Classes =
+    [
+        new("PORDER", "POHNUM", ["POHNUM", "POHFCY", "BPSNUM", "BPSNAM", "ORDDAT", "CUR", "CLEFLG", "EXTRCPDAT", ExternalReference, "YACKSTA", "YACKDAT", "CREDATTIM", "UPDDATTIM"],
+            ["POPLIN", "ITMREF", "ITMDES", "QTYUOM", "UOM", "GROPRI", "AMTTAX", "ACC", "CCE", "EXTRCPDAT"], "PO"),
+        new("BPSUPPLIER", "BPSNUM", ["BPSNUM", "BPSNAM", "CUR", "CRN", "WEB", "BPAADDLIG1", "BPAADDLIG2", "CTY", "SAT", "POSCOD", "CRY", "ENAFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"], [], "S"),
+        new("PINVOICE", "NUM", ["NUM", "BPR", "BPRNAM", "BPRVCR", "ACCDAT", "CUR", "POHNUM", "AMTNOT", "AMTATI", "INVSHI", "INVDCT", ExternalReference, "CREDATTIM", "UPDDATTIM"],
+            ["LIN", "ITMREF", "ITMDES", "QTYUOM", "NETPRI", "AMTTAX", "TAXRAT", "ACC", "POPLIN"], "PI"),
+        new("GACCOUNT", "ACC", ["ACC", "DES", "CREDATTIM", "UPDDATTIM"], [], null),
+        new("CACCE", "CCE", ["CCE", "DIE", "DES", "CREDATTIM", "UPDDATTIM"], [], null),
+        new("ITMMASTER", "ITMREF", ["ITMREF", "ITMDES1", "STU", "CREDATTIM", "UPDDATTIM"], [], null),
+        new("PRECEIPT", "PTHNUM", ["PTHNUM", "BPSNUM", "RCPDAT", "BPTNUM", "TRKNUM", ExternalReference, "CREDATTIM", "UPDDATTIM"],
+            ["PTDLIN", "POHNUM", "POPLIN", "ITMREF", "QTYUOM", "UOM"], "RC"),
+        new("SDELIVERY", "SDHNUM", ["SDHNUM", "SOHNUM", "BPCORD", "SHIDAT", "BPTNUM", "BPTNAM", "TRKNUM", "CFMFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
+            ["SDDLIN", "ITMREF", "QTY", "SAU"], "SD"),
+    ];
+
+    public static readonly IReadOnlyList<X3Representation> Representations = BuildRepresentations();
+
+    public static X3ClassDefinition? FindClass(string name) =>
+        Classes.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+
+    public static X3Representation? FindRepresentation(string className, string name) =>
+        Representations.FirstOrDefault(r => r.ClassName == className && string.Equals(r.Name, name, StringComparison.Ordinal));
+
+    private static List<X3Representation> BuildRepresentations()
+    {
+        var lineArrays = new Dictionary<string, string>
+        {
+            ["PORDER"] = "PORDERP",
+            ["PINVOICE"] = "PINVOICED",
+            ["PRECEIPT"] = "PRECEIPTD",
+            ["SDELIVERY"] = "SDELIVERYD",
+        };
+        var list = new List<X3Representation>();
+        foreach (var cls in Classes)
+        {
+            var linesProperty = lineArrays.GetValueOrDefault(cls.Name);
+            list.Add(new X3Representation(cls.Name, cls.Name, cls.HeaderFields, cls.HeaderFields, linesProperty, cls.LineFields));
+        }
+
+        // A customer representation whose query facet leaves out the technical columns: delta reads must fail clearly.
+        var order = Classes[0];
+        var withoutStamps = order.HeaderFields.Where(f => f is not "UPDDATTIM" and not "CREDATTIM").ToArray();
+        list.Add(new X3Representation("YPOHLITE", "PORDER", withoutStamps, withoutStamps, "YPOHLINES", order.LineFields));
+        return list;
+    }
+}
