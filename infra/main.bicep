@@ -28,6 +28,9 @@ param procurifyX3Schedule string = '0 0 * * * *'
 @description('NCRONTAB (6 fields, UTC) for the X3 fulfillment -> Adobe Commerce poll.')
 param x3AdobeFulfillmentSchedule string = '0 0 6 * * *'
 
+@description('NCRONTAB (6 fields, UTC) for the Procurify approved requisitions -> X3 poll.')
+param procurifyRequisitionsX3Schedule string = '0 30 * * * *'
+
 @description('Per-customer, non-secret app settings (object of name: value) merged over the defaults.')
 param additionalAppSettings object = {}
 
@@ -156,6 +159,7 @@ module api 'app/api.bicep' = {
     keyVaultUri: keyVault.outputs.uri
     procurifyX3Schedule: procurifyX3Schedule
     x3AdobeFulfillmentSchedule: x3AdobeFulfillmentSchedule
+    procurifyRequisitionsX3Schedule: procurifyRequisitionsX3Schedule
     additionalAppSettings: additionalAppSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

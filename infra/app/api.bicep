@@ -26,6 +26,9 @@ param procurifyX3Schedule string
 @description('NCRONTAB (6 fields, UTC) for the X3 fulfillment -> Adobe Commerce poll.')
 param x3AdobeFulfillmentSchedule string
 
+@description('NCRONTAB (6 fields, UTC) for the Procurify approved requisitions -> X3 poll.')
+param procurifyRequisitionsX3Schedule string
+
 @description('Per-customer, non-secret settings merged over the defaults below (e.g. connector base URLs).')
 param additionalAppSettings object = {}
 
@@ -58,6 +61,7 @@ var appSettings = {
   SecretStore__LocalPath: ''
   ProcurifyX3_Schedule: procurifyX3Schedule
   X3AdobeFulfillment_Schedule: x3AdobeFulfillmentSchedule
+  ProcurifyRequisitionsX3_Schedule: procurifyRequisitionsX3Schedule
   // Engine (PipelineOptions). NamePrefix must stay empty here: the queue triggers bind to `map` and `write`.
   Pipeline__NamePrefix: ''
   Pipeline__RecordBuckets: '16'

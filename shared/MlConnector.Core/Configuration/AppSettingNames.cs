@@ -14,6 +14,9 @@ public static class AppSettingNames
     /// <summary>NCRONTAB (6 fields) for the X3 fulfillment -> Adobe Commerce poll.</summary>
     public const string X3AdobeFulfillmentSchedule = "X3AdobeFulfillment_Schedule";
 
+    /// <summary>NCRONTAB (6 fields) for the Procurify approved requisitions -> X3 poll.</summary>
+    public const string ProcurifyRequisitionsX3Schedule = "ProcurifyRequisitionsX3_Schedule";
+
     /// <summary>The Key Vault holding connector secrets, e.g. https://kv-name.vault.azure.net/.</summary>
     public const string KeyVaultUri = "SecretStore__KeyVaultUri";
 
@@ -24,6 +27,7 @@ public static class AppSettingNames
     [
         ProcurifyX3Schedule,
         X3AdobeFulfillmentSchedule,
+        ProcurifyRequisitionsX3Schedule,
         KeyVaultUri,
         StorageConnection,
     ];

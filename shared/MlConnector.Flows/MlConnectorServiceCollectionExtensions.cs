@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Connectors.AdobeCommerce;
+using MlConnector.Connectors.Procurify;
+using MlConnector.Connectors.SageX3;
+using MlConnector.Flows.AdobeCommerceX3;
+using MlConnector.Flows.ProcurifyX3;
+using MlConnector.Pipeline;
+
+namespace MlConnector.Flows;
+
+/// <summary>The one composition root both hosts call: the engine, the connectors the customer configured, and their flows.</summary>
+public static class MlConnectorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the engine, then each connector whose configuration section is present, then every flow whose
+    /// two ends are configured. A customer without Adobe Commerce simply has no Adobe flows.
+    /// </summary>
+    public static IServiceCollection AddMlConnector(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddPipeline(configuration);
+        var hasX3 = IsConfigured(configuration, "SageX3");
+        if (hasX3)
+        {
+            services.AddSageX3(configuration);
+        }
+
+        if (IsConfigured(configuration, "Procurify"))
+        {
+            services.AddProcurify(configuration);
+            services.AddProcurifyX3Options(configuration);
+            if (hasX3)
+            {
+                services.AddFlow(ProcurifyX3Flow.Create());
+                services.AddFlow(ProcurifyX3Flow.CreateRequisitions());
+            }
+        }
+
+        if (IsConfigured(configuration, "AdobeCommerce"))
+        {
+            services.AddAdobeCommerce(configuration);
+            if (hasX3)
+            {
+                services.AddFlow(AdobeCommerceX3Flows.OrdersToSupplierInvoices());
+                services.AddFlow(AdobeCommerceX3Flows.X3FulfillmentToAdobeShipments());
+            }
+        }
+
+        return services;
+    }
+
+    private static bool IsConfigured(IConfiguration configuration, string section) => configuration.GetSection(section).GetChildren().Any();
+}

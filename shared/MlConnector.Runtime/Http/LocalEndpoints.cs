@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.AspNetCore.Routing;
+using MlConnector.Pipeline.Http;
+
+namespace MlConnector.Runtime.Http;
+
+/// <summary>
+/// The local runtime's HTTP listener: the same routes as the Functions app (routePrefix "api"), bound onto the
+/// same shared endpoint classes.
+/// </summary>
+public static class LocalEndpoints
+{
+    public static void Map(WebApplication app)
+    {
+        app.MapPost("/api/webhooks/adobe-commerce", (HttpContext context, WebhookEndpoint endpoint) =>
+            ExecuteAsync(context, endpoint.HandleAsync("adobe-commerce-x3", context.Request, context.RequestAborted)));
+        app.MapGet("/api/admin/status", (HttpContext context, AdminEndpoints admin) => ExecuteAsync(context, admin.StatusAsync(context.Request, context.RequestAborted)));
+        app.MapPost("/api/admin/replay", (HttpContext context, AdminEndpoints admin) => ExecuteAsync(context, admin.ReplayAsync(context.Request, context.RequestAborted)));
+        app.MapPost("/api/admin/reprocess", (HttpContext context, AdminEndpoints admin) => ExecuteAsync(context, admin.ReprocessAsync(context.Request, context.RequestAborted)));
+    }
+
+    private static async Task ExecuteAsync(HttpContext context, Task<IActionResult> result) =>
+        await (await result).ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+}

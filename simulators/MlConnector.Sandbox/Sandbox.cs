@@ -1,0 +1,122 @@
+using MlConnector.Connectors.AdobeCommerce;
+using MlConnector.Connectors.Procurify;
+using MlConnector.Connectors.SageX3;
+using MlConnector.Core.Mapping;
+using MlConnector.Core.Secrets;
+using MlConnector.Pipeline.Mapping;
+using MlConnector.Simulators.AdobeCommerce;
+using MlConnector.Simulators.Procurify;
+using MlConnector.Simulators.Procurify.Seeding;
+using MlConnector.Simulators.SageX3;
+
+namespace MlConnector.Sandbox;
+
+/// <summary>
+/// Every simulated system on loopback plus the settings and secrets that point ml-connector at them: what the
+/// demo, the benchmark and the end-to-end tests run against. Customers point the same settings at real systems.
+/// </summary>
+public sealed class Sandbox : IAsyncDisposable
+{
+    private Sandbox(SageX3Simulator x3, ProcurifySimulator procurify, AdobeCommerceSimulator adobe)
+    {
+        X3 = x3;
+        Procurify = procurify;
+        Adobe = adobe;
+    }
+
+    public SageX3Simulator X3 { get; }
+
+    public ProcurifySimulator Procurify { get; }
+
+    public AdobeCommerceSimulator Adobe { get; }
+
+    public static async Task<Sandbox> StartAsync(TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        time ??= TimeProvider.System;
+        var x3 = await SageX3Simulator.StartAsync(new SageX3SimulatorOptions { Time = time, SeedDemoData = false }, cancellationToken);
+        var procurify = await ProcurifySimulator.StartAsync(new ProcurifySimulatorOptions { Time = time }, cancellationToken);
+        var adobe = await AdobeCommerceSimulator.StartAsync(new AdobeCommerceSimulatorOptions { Time = time }, cancellationToken);
+        return new Sandbox(x3, procurify, adobe);
+    }
+
+    /// <summary>App settings (configuration keys) that connect every connector to its simulator.</summary>
+    public IReadOnlyDictionary<string, string?> Settings(string storageConnectionString, string namePrefix, string secretsDirectory) => new Dictionary<string, string?>
+    {
+        ["AzureWebJobsStorage"] = storageConnectionString,
+        ["Pipeline:NamePrefix"] = namePrefix,
+        ["SecretStore:LocalPath"] = secretsDirectory,
+        ["SageX3:ServerUrl"] = X3.BaseAddress.ToString().TrimEnd('/'),
+        ["SageX3:Endpoint"] = "SEED",
+        ["SageX3:Mode"] = "Rest",
+        ["SageX3:User"] = "admin",
+        ["SageX3:DefaultSite"] = "US011",
+        ["Procurify:Domain"] = new ProcurifySimulatorOptions().Domain,
+        ["Procurify:BaseUrl"] = Procurify.BaseAddress.ToString().TrimEnd('/'),
+        ["Procurify:ClientId"] = Procurify.Options.ClientId,
+        ["AdobeCommerce:BaseUrl"] = Adobe.RestBaseAddress.ToString(),
+        ["AdobeCommerce:AuthMode"] = "OAuth1",
+        ["AdobeCommerce:ConsumerKey"] = new AdobeCommerceSimulatorOptions().ConsumerKey,
+        ["AdobeCommerce:AccessToken"] = new AdobeCommerceSimulatorOptions().AccessToken,
+        ["AdobeCommerce:WebhookScheme"] = "CommerceRsa",
+        ["AdobeCommerce:WebhookPublicKeyPem"] = Adobe.Webhooks.CommercePublicKeyPem,
+        ["AdobeCommerce:DefaultGlAccount"] = "60710",
+    };
+
+    /// <summary>The simulators' credentials, stored the way a customer stores real ones.</summary>
+    public async Task StoreSecretsAsync(ISecretStore secrets, CancellationToken cancellationToken)
+    {
+        var adobe = new AdobeCommerceSimulatorOptions();
+        await secrets.SetSecretAsync(SageX3SecretNames.RestPassword, new SageX3SimulatorOptions().Users["admin"], cancellationToken);
+        await secrets.SetSecretAsync(ProcurifySecretNames.ClientSecret, Procurify.Options.ClientSecret, cancellationToken);
+        await secrets.SetSecretAsync(AdobeCommerceSecretNames.ConsumerSecret, adobe.ConsumerSecret, cancellationToken);
+        await secrets.SetSecretAsync(AdobeCommerceSecretNames.AccessTokenSecret, adobe.AccessTokenSecret, cancellationToken);
+    }
+
+    /// <summary>
+    /// Seeds Procurify with purchase orders (a share deliberately unmappable), X3 with the suppliers, GL accounts,
+    /// cost centres and products the mappable ones need, and the mapping tables with every mapping but the missing ones.
+    /// </summary>
+    public async Task<SeedScenario> SeedProcurifyAsync(SeedRequest request, TableMappingTables mappings, CancellationToken cancellationToken)
+    {
+        var scenario = Procurify.Seed(request);
+        foreach (var supplier in scenario.X3Suppliers)
+        {
+            X3.SeedSupplier(supplier, $"Supplier {supplier}");
+        }
+
+        foreach (var account in scenario.X3GlAccounts)
+        {
+            X3.SeedGlAccount(account, $"GL {account}");
+        }
+
+        foreach (var centre in scenario.X3CostCentres)
+        {
+            X3.SeedCostCentre(centre, $"Cost centre {centre}");
+        }
+
+        foreach (var product in scenario.X3Products)
+        {
+            X3.SeedProduct(product, $"Product {product}");
+        }
+
+        await ImportAsync(mappings, MappingTableNames.VendorToSupplier, scenario.VendorToSupplier, cancellationToken);
+        await ImportAsync(mappings, MappingTableNames.CostCodeToGlAccount, scenario.AccountCodeToGlAccount, cancellationToken);
+        await ImportAsync(mappings, MappingTableNames.DepartmentToCostCentre, scenario.DepartmentToCostCentre, cancellationToken);
+        return scenario;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Adobe.DisposeAsync();
+        await Procurify.DisposeAsync();
+        await X3.DisposeAsync();
+    }
+
+    private static async Task ImportAsync(TableMappingTables mappings, string table, IReadOnlyDictionary<string, string> rows, CancellationToken cancellationToken)
+    {
+        foreach (var (source, target) in rows)
+        {
+            await mappings.SetAsync(table, source, target, cancellationToken);
+        }
+    }
+}
