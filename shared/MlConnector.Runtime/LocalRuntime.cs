@@ -29,6 +29,7 @@ public static class LocalRuntime
         builder.Services.TryAddSingleton(_ => QueueRules.Load(HostJsonPath()));
         configure?.Invoke(builder.Services);
         builder.Services.AddMlConnector(builder.Configuration);
+        builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<PipelineWorkers>();
         builder.Services.AddHostedService<StorageInitializer>();

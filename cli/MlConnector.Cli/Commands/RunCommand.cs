@@ -1,0 +1,34 @@
+using System.CommandLine;
+using MlConnector.Runtime;
+using Spectre.Console;
+
+namespace MlConnector.Cli.Commands;
+
+/// <summary>`mlc run`: the local runtime (timers, queue workers, webhook and admin listener) until Ctrl+C.</summary>
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var url = new Option<string>("--url") { Description = "Listen address for webhooks and admin calls", DefaultValueFactory = _ => LocalRuntime.DefaultUrl };
+        var command = new Command("run", "Run the local runtime: schedules, queue workers and the HTTP listener") { url };
+        command.SetAction((parse, ct) => CliContext.RunAsync(async () =>
+        {
+            var configuration = CliConfiguration.Load(parse.GetValue(CliContext.Settings));
+            await using var app = LocalRuntime.Build(configuration, parse.GetValue(url)!);
+            AnsiConsole.MarkupLineInterpolated($"ml-connector local runtime listening on {parse.GetValue(url)}; Ctrl+C stops it after in-flight messages finish.");
+            await app.StartAsync(ct);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: fall through to a graceful stop.
+            }
+
+            await app.StopAsync(CancellationToken.None);
+            return 0;
+        }));
+        return command;
+    }
+}

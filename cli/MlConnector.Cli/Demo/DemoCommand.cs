@@ -1,0 +1,78 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Cli.Commands;
+using MlConnector.Core.Secrets;
+using MlConnector.Pipeline.Replay;
+using MlConnector.Runtime;
+using MlConnector.Runtime.Azurite;
+using Spectre.Console;
+
+namespace MlConnector.Cli.Demo;
+
+/// <summary>
+/// `mlc demo`: Azurite (data kept in .data/azurite), the simulators and the local runtime, every wired flow once,
+/// then a summary of what was written, what was rejected and why, and what sits in poison.
+/// </summary>
+public static class DemoCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("demo", "Run every flow once against Azurite and the simulators, and summarise the outcome");
+        command.SetAction((parse, ct) => CliContext.RunAsync(() => RunAsync(ct)));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var root = AzuriteProcess.FindRepositoryRoot() ?? Directory.GetCurrentDirectory();
+        var data = Path.Combine(root, ".data");
+        AnsiConsole.MarkupLine("[bold]ml-connector demo[/]");
+        await using var azurite = await Step("Starting Azurite (data in .data/azurite)", () => AzuriteProcess.StartAsync(Path.Combine(data, "azurite"), cancellationToken));
+        await using var sandbox = await Step("Starting the Sage X3, Procurify and Adobe Commerce simulators", () => Sandbox.Sandbox.StartAsync(cancellationToken: cancellationToken));
+
+        var prefix = "demo" + DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
+        var address = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(sandbox.Settings(azurite.ConnectionString, prefix, Path.Combine(data, "demo-secrets")))
+            .Build();
+        await using var app = LocalRuntime.Build(configuration, address.ToString().TrimEnd('/'));
+        await sandbox.StoreSecretsAsync(app.Services.GetRequiredService<ISecretStore>(), cancellationToken);
+        await Step($"Starting the local runtime on {address}", () => app.StartAsync(cancellationToken));
+
+        var notes = await new DemoScenario(sandbox, app.Services, address).RunAsync(step => AnsiConsole.MarkupLineInterpolated($"[grey]-[/] {step}"), cancellationToken);
+        foreach (var note in notes)
+        {
+            AnsiConsole.MarkupLineInterpolated($"  {note}");
+        }
+
+        AnsiConsole.WriteLine();
+        await StatusCommand.PrintAsync(app.Services, flow: null, cancellationToken);
+        RejectsCommand.Print(await app.Services.GetRequiredService<PipelineStatusReader>().RejectsAsync(flow: null, cancellationToken));
+        await app.StopAsync(cancellationToken);
+        AnsiConsole.MarkupLineInterpolated($"Storage prefix '{prefix}' kept in .data/azurite. Next: add the missing mappings with `mlc mappings import`, then `mlc reprocess`.");
+        return 0;
+    }
+
+    private static async Task<T> Step<T>(string description, Func<Task<T>> action)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[grey]-[/] {description}");
+        return await action();
+    }
+
+    private static async Task Step(string description, Func<Task> action)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[grey]-[/] {description}");
+        await action();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

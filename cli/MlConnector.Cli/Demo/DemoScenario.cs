@@ -1,0 +1,79 @@
+using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Core.Mapping;
+using MlConnector.Pipeline.Mapping;
+using MlConnector.Pipeline.Stages;
+using MlConnector.Pipeline.Storage;
+using MlConnector.Simulators.AdobeCommerce;
+using MlConnector.Simulators.Procurify.Seeding;
+using X3Line = MlConnector.Simulators.SageX3.SimulatedOrderLine;
+
+namespace MlConnector.Cli.Demo;
+
+/// <summary>
+/// The demo's story, run through the real local runtime: Procurify purchase orders and approved requisitions
+/// into X3 (a share deliberately unmappable), signed Adobe Commerce order webhooks into X3 supplier invoices,
+/// and X3 deliveries back to Adobe Commerce as shipments.
+/// </summary>
+public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider services, Uri runtimeAddress)
+{
+    public const string AdobePurchaseOrder = "PODEMO0001";
+
+    public async Task<IReadOnlyList<string>> RunAsync(Action<string> report, CancellationToken cancellationToken)
+    {
+        var notes = new List<string>();
+        var mappings = services.GetRequiredService<TableMappingTables>();
+        var poller = services.GetRequiredService<FlowPoller>();
+
+        report("Seeding Procurify (40 purchase orders, 10% unmappable; 5 approved requisitions) and X3 master data");
+        var scenario = await sandbox.SeedProcurifyAsync(new SeedRequest { PurchaseOrders = 40, LinesPerOrder = 3, UnmappableShare = 0.1, ApprovedRequisitions = 5 }, mappings, cancellationToken);
+        notes.Add($"Procurify: {scenario.MappablePurchaseOrders.Count} mappable and {scenario.UnmappablePurchaseOrders.Count} unmappable purchase orders seeded.");
+
+        report("Syncing procurify-x3 and procurify-requisitions-x3");
+        await poller.PollAsync("procurify-x3", cancellationToken);
+        await poller.PollAsync("procurify-requisitions-x3", cancellationToken);
+        await WaitForQueuesAsync(cancellationToken);
+
+        report("Sending signed Adobe Commerce order webhooks to the runtime");
+        SeedAdobeMasterData(mappings);
+        await mappings.SetAsync(MappingTableNames.ProductToGlAccount, "ITM-DEMO-1", "60710", cancellationToken);
+        var webhook = new Uri(runtimeAddress, "api/webhooks/adobe-commerce");
+        var matched = sandbox.Adobe.SeedOrder(new SimulatedOrder("000000101", AdobePurchaseOrder, [new SimulatedOrderLine("ITM-DEMO-1", "Demo widget", 4, 25m, TaxPercent: 10)]));
+        var unmatched = sandbox.Adobe.SeedOrder(new SimulatedOrder("000000102", "PO-UNKNOWN-77", [new SimulatedOrderLine("ITM-DEMO-1", "Demo widget", 1, 25m)]));
+        var first = await sandbox.Adobe.SendOrderWebhookAsync(webhook, matched, WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { Deliveries = 2 }, cancellationToken);
+        var second = await sandbox.Adobe.SendOrderWebhookAsync(webhook, unmatched, WebhookSigningScheme.CommerceRsa, cancellationToken: cancellationToken);
+        var tampered = await sandbox.Adobe.SendOrderWebhookAsync(webhook, matched, WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { TamperBody = true }, cancellationToken);
+        notes.Add($"Adobe webhooks: order 000000101 delivered twice (HTTP {string.Join(", ", first.Deliveries.Select(d => d.StatusCode))}), 000000102 once (HTTP {second.StatusCode}), a tampered copy refused (HTTP {tampered.StatusCode}).");
+        await WaitForQueuesAsync(cancellationToken);
+
+        report("Polling X3 deliveries back to Adobe Commerce (x3-adobe-fulfillment)");
+        sandbox.X3.SeedDelivery("DLVDEMO01", "000000101", DateOnly.FromDateTime(DateTime.Today), "UPS", "1Z999AA10123456784", confirmed: true, [("ITM-DEMO-1", 4m)]);
+        await poller.PollAsync("x3-adobe-fulfillment", cancellationToken);
+        await WaitForQueuesAsync(cancellationToken);
+        var entityId = matched["entity_id"]!.GetValue<long>();
+        notes.Add($"Adobe Commerce now has {sandbox.Adobe.ShipmentsFor(entityId).Count} shipment(s) for order 000000101; X3 has {sandbox.X3.SupplierInvoices().Count} supplier invoice(s) and {sandbox.X3.PurchaseOrders().Count} purchase orders.");
+        return notes;
+    }
+
+    private void SeedAdobeMasterData(TableMappingTables mappings)
+    {
+        _ = mappings;
+        sandbox.X3.SeedSupplier("SUPDEMO", "Demo storefront supplier");
+        sandbox.X3.SeedProduct("ITM-DEMO-1", "Demo widget");
+        sandbox.X3.SeedGlAccount("60710", "Purchases of goods");
+        sandbox.X3.SeedPurchaseOrder("SUPDEMO", DateOnly.FromDateTime(DateTime.Today), [new X3Line(1, "ITM-DEMO-1", "Demo widget", 4, "UN", 25m, "60710")], number: AdobePurchaseOrder);
+    }
+
+    /// <summary>The local runtime's workers are processing in the background; wait until both queues stay empty.</summary>
+    private async Task WaitForQueuesAsync(CancellationToken cancellationToken)
+    {
+        var storage = services.GetRequiredService<PipelineStorage>();
+        var quiet = 0;
+        while (quiet < 4)
+        {
+            await Task.Delay(250, cancellationToken);
+            var map = (await storage.MapQueue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+            var write = (await storage.WriteQueue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
+            quiet = map + write == 0 ? quiet + 1 : 0;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using System.CommandLine;
+using MlConnector.Cli;
+using MlConnector.Cli.Commands;
+using MlConnector.Cli.Demo;
+
+var root = new RootCommand("mlc: ml-connector, keeping Sage X3 in sync with Procurify, JAGGAER, SPS Commerce, Stedi and Adobe Commerce")
+{
+    CliContext.Settings,
+    RunCommand.Create(),
+    SyncCommand.Create(),
+    CursorCommand.Create(),
+    StatusCommand.Create(),
+    RejectsCommand.Create(),
+    ReplayCommands.Replay(),
+    ReplayCommands.Reprocess(),
+    MappingsCommand.Create(),
+    PingCommand.Create(),
+    DemoCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();
