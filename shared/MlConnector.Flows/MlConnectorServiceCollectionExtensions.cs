@@ -13,19 +13,19 @@ namespace MlConnector.Flows;
 public static class MlConnectorServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the engine, then each connector whose configuration section is present, then every flow whose
+    /// Registers the engine, then each connector whose address is configured, then every flow whose
     /// two ends are configured. A customer without Adobe Commerce simply has no Adobe flows.
     /// </summary>
     public static IServiceCollection AddMlConnector(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPipeline(configuration);
-        var hasX3 = IsConfigured(configuration, "SageX3");
+        var hasX3 = IsConfigured(configuration, "SageX3:ServerUrl");
         if (hasX3)
         {
             services.AddSageX3(configuration);
         }
 
-        if (IsConfigured(configuration, "Procurify"))
+        if (IsConfigured(configuration, "Procurify:Domain"))
         {
             services.AddProcurify(configuration);
             services.AddProcurifyX3Options(configuration);
@@ -36,7 +36,7 @@ public static class MlConnectorServiceCollectionExtensions
             }
         }
 
-        if (IsConfigured(configuration, "AdobeCommerce"))
+        if (IsConfigured(configuration, "AdobeCommerce:BaseUrl"))
         {
             services.AddAdobeCommerce(configuration);
             if (hasX3)
@@ -49,5 +49,6 @@ public static class MlConnectorServiceCollectionExtensions
         return services;
     }
 
-    private static bool IsConfigured(IConfiguration configuration, string section) => configuration.GetSection(section).GetChildren().Any();
+    /// <summary>A connector counts as configured once its address is set; the deployment lists every setting, most empty.</summary>
+    private static bool IsConfigured(IConfiguration configuration, string key) => !string.IsNullOrWhiteSpace(configuration[key]);
 }

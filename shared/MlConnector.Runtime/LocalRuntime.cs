@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using MlConnector.Flows;
 using MlConnector.Pipeline.Hosting;
 using MlConnector.Runtime.Azurite;
@@ -29,7 +30,7 @@ public static class LocalRuntime
         builder.Services.TryAddSingleton(_ => QueueRules.Load(HostJsonPath()));
         configure?.Invoke(builder.Services);
         builder.Services.AddMlConnector(builder.Configuration);
-        builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<PipelineWorkers>();
         builder.Services.AddHostedService<StorageInitializer>();
