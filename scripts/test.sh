@@ -24,19 +24,12 @@ if [[ -x "$root/scripts/lint-bicep.sh" ]]; then
   fi
 fi
 
-dotnet test "$target" --logger "trx" --results-directory "$results" -v quiet --nologo 2>&1 | grep -vE '^\s*$' | tail -n 200
+dotnet test "$target" --logger "trx" --results-directory "$results" -v quiet --nologo 2>&1 | tee "$results/dotnet-test.log" | grep -vE '^\s*$' | tail -n 200
 test_exit=${PIPESTATUS[0]}
 
-passed=0; failed=0; skipped=0
-for trx in "$results"/*.trx; do
-  [[ -e "$trx" ]] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
-  e=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0})); skipped=$((skipped + ${t:-0} - ${e:-0}))
-done
+# Count from each test assembly's own summary line ("Passed!  - Failed: 0, Passed: 38, Skipped: 0, Total: 38").
+read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- Failed: ' "$results/dotnet-test.log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' |
+  awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')
 failed=$((failed + failures))
 if [[ $test_exit -ne 0 && $failed -eq 0 ]]; then
   echo "dotnet test exited with $test_exit (a build error or a crashed test host); counting it as a failure."

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Core.Secrets;
+using MlConnector.Pipeline.Records;
+using MlConnector.Pipeline.Stages;
+using MlConnector.Pipeline.Storage;
+using MlConnector.Runtime;
+using MlConnector.Simulators.AdobeCommerce;
+using X3Line = MlConnector.Simulators.SageX3.SimulatedOrderLine;
+
+namespace MlConnector.IntegrationTests.Flows;
+
+/// <summary>Signed webhooks over real HTTP into the local runtime's listener, through the engine, into the X3 simulator.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class AdobeCommerceToX3EndToEndTests(AzuriteFixture azurite)
+{
+    private const string Flow = "adobe-commerce-x3";
+
+    [Fact]
+    public async Task Two_hundred_concurrent_deliveries_become_one_supplier_invoice_each_and_shipments_go_back_once()
+    {
+        await using var sandbox = await Sandbox.Sandbox.StartAsync();
+        var port = FreePort();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(sandbox.Settings(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10], TempFolder())).Build();
+        await using var app = LocalRuntime.Build(configuration, $"http://127.0.0.1:{port}");
+        await sandbox.StoreSecretsAsync(app.Services.GetRequiredService<ISecretStore>(), CancellationToken.None);
+        await app.StartAsync();
+        SeedX3(sandbox, orders: 200);
+        var webhook = new Uri($"http://127.0.0.1:{port}/api/webhooks/adobe-commerce");
+        var orders = Enumerable.Range(1, 200).Select(i => sandbox.Adobe.SeedOrder(Order(i, $"POWEB{i:D4}"))).ToList();
+
+        var results = await Task.WhenAll(orders.Select((order, index) => sandbox.Adobe.SendOrderWebhookAsync(
+            webhook, order, WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { Deliveries = index < 10 ? 2 : 1 })));
+        await WaitForQueuesAsync(app.Services);
+
+        Assert.All(results, result => Assert.All(result.Deliveries, delivery => Assert.Equal(200, delivery.StatusCode)));
+        var invoices = sandbox.X3.SupplierInvoices().Select(invoice => invoice["YEXTREF"]?.ToString()).ToList();
+        Assert.Equal(200, invoices.Count);
+        Assert.Equal(200, invoices.Distinct(StringComparer.Ordinal).Count());
+
+        // X3 ships three of them; two fulfilment polls post each shipment to the storefront once.
+        foreach (var i in new[] { 1, 2, 3 })
+        {
+            sandbox.X3.SeedDelivery($"DLV{i:D4}", Increment(i), DateOnly.FromDateTime(DateTime.UtcNow), "UPS", $"1Z{i:D16}", confirmed: true, [("ITM-W1", 1m)]);
+        }
+
+        var poller = app.Services.GetRequiredService<FlowPoller>();
+        await poller.PollAsync("x3-adobe-fulfillment", CancellationToken.None);
+        await WaitForQueuesAsync(app.Services);
+        await poller.RunAsync("x3-adobe-fulfillment", new PollOptions(Since: DateTimeOffset.UnixEpoch), null, CancellationToken.None);
+        await WaitForQueuesAsync(app.Services);
+        await app.StopAsync();
+
+        foreach (var i in new[] { 1, 2, 3 })
+        {
+            var shipment = Assert.Single(sandbox.Adobe.ShipmentsFor(orders[i - 1]["entity_id"]!.GetValue<long>()));
+            Assert.Contains($"1Z{i:D16}", shipment.ToJsonString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task An_order_without_its_purchase_order_is_rejected_with_the_reason_and_written_once_the_order_appears_in_x3()
+    {
+        await using var sandbox = await Sandbox.Sandbox.StartAsync();
+        var port = FreePort();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(sandbox.Settings(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10], TempFolder())).Build();
+        await using var app = LocalRuntime.Build(configuration, $"http://127.0.0.1:{port}");
+        await sandbox.StoreSecretsAsync(app.Services.GetRequiredService<ISecretStore>(), CancellationToken.None);
+        await app.StartAsync();
+        SeedX3(sandbox, orders: 0);
+        var webhook = new Uri($"http://127.0.0.1:{port}/api/webhooks/adobe-commerce");
+        var order = sandbox.Adobe.SeedOrder(Order(7, "POLATE0007"));
+
+        var tampered = await sandbox.Adobe.SendOrderWebhookAsync(webhook, order, WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { TamperBody = true });
+        var delivered = await sandbox.Adobe.SendOrderWebhookAsync(webhook, order, WebhookSigningScheme.CommerceRsa);
+        await WaitForQueuesAsync(app.Services);
+
+        Assert.Equal(401, tampered.StatusCode);
+        Assert.Equal(200, delivered.StatusCode);
+        var records = app.Services.GetRequiredService<RecordStore>();
+        var row = await records.GetAsync(Flow, Increment(7), CancellationToken.None);
+        Assert.Equal(RecordStatus.Rejected, row!.StatusValue);
+        Assert.Contains("purchase order POLATE0007 not found in X3 folder SEED", row.Reason, StringComparison.Ordinal);
+        Assert.Empty(sandbox.X3.SupplierInvoices());
+
+        sandbox.X3.SeedPurchaseOrder("SUPWEB", DateOnly.FromDateTime(DateTime.UtcNow), [new X3Line(1, "ITM-W1", "Widget", 1, "UN", 10m, "60710")], number: "POLATE0007");
+        await app.Services.GetRequiredService<RecordRecovery>().RetryRejectedAsync(Flow, recordKey: null, CancellationToken.None);
+        await WaitForQueuesAsync(app.Services);
+        await app.StopAsync();
+
+        Assert.Equal(RecordStatus.Written, (await records.GetAsync(Flow, Increment(7), CancellationToken.None))!.StatusValue);
+        Assert.Single(sandbox.X3.SupplierInvoices());
+    }
+
+    private static void SeedX3(Sandbox.Sandbox sandbox, int orders)
+    {
+        sandbox.X3.SeedSupplier("SUPWEB", "Web supplier");
+        sandbox.X3.SeedProduct("ITM-W1", "Widget");
+        sandbox.X3.SeedGlAccount("60710", "Purchases");
+        for (var i = 1; i <= orders; i++)
+        {
+            sandbox.X3.SeedPurchaseOrder("SUPWEB", DateOnly.FromDateTime(DateTime.UtcNow), [new X3Line(1, "ITM-W1", "Widget", 1, "UN", 10m, "60710")], number: $"POWEB{i:D4}");
+        }
+    }
+
+    private static SimulatedOrder Order(int i, string purchaseOrder) =>
+        new(Increment(i), purchaseOrder, [new SimulatedOrderLine("ITM-W1", "Widget", 1, 10m)]);
+
+    private static string Increment(int i) => $"0001{i:D5}";
+
+    private static async Task WaitForQueuesAsync(IServiceProvider services)
+    {
+        var storage = services.GetRequiredService<PipelineStorage>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        var quiet = 0;
+        while (quiet < 4)
+        {
+            await Task.Delay(250, timeout.Token);
+            var depth = (await storage.MapQueue.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount +
+                        (await storage.WriteQueue.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount;
+            quiet = depth == 0 ? quiet + 1 : 0;
+        }
+    }
+
+    private static string TempFolder() => Path.Combine(Path.GetTempPath(), "mlc-tests", Guid.NewGuid().ToString("N"));
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,97 @@
+using MlConnector.Core.Mapping;
+using MlConnector.Pipeline.Records;
+using MlConnector.Simulators.Procurify.Seeding;
+
+namespace MlConnector.IntegrationTests.Flows;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
+{
+    private const string Flow = "procurify-x3";
+
+    [Fact]
+    public async Task A_thousand_purchase_orders_land_once_each_and_rejects_are_written_once_their_mappings_exist()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        var scenario = await harness.Sandbox.SeedProcurifyAsync(new SeedRequest { PurchaseOrders = 1000, LinesPerOrder = 2, UnmappableShare = 0.05 }, harness.Mappings, CancellationToken.None);
+
+        await harness.SyncAsync(Flow);
+
+        Assert.Equal(950, ExternalReferences(harness).Count);
+        var rejected = await harness.RecordsAsync(Flow, RecordStatus.Rejected);
+        Assert.Equal(50, rejected.Count);
+        Assert.All(rejected, row => Assert.Contains(row.SourceKey, scenario.UnmappablePurchaseOrders.Keys));
+        Assert.Contains(rejected, row => row.Reason!.Contains("has no X3 supplier: add it to the vendor mapping", StringComparison.Ordinal));
+        Assert.Contains(rejected, row => row.Reason!.Contains("does not exist in X3 folder SEED", StringComparison.Ordinal));
+
+        foreach (var vendor in scenario.UnmappedVendorIds)
+        {
+            await harness.Mappings.SetAsync(MappingTableNames.VendorToSupplier, vendor, scenario.X3Suppliers[0], CancellationToken.None);
+        }
+
+        foreach (var code in scenario.InvalidAccountCodes)
+        {
+            await harness.Mappings.SetAsync(MappingTableNames.CostCodeToGlAccount, code, scenario.X3GlAccounts[0], CancellationToken.None);
+        }
+
+        var second = await harness.SyncAsync(Flow);
+
+        Assert.Equal(50, second.RejectsRetried);
+        var references = ExternalReferences(harness);
+        Assert.Equal(1000, references.Count);
+        Assert.Equal(1000, references.Distinct(StringComparer.Ordinal).Count());
+        Assert.Empty(await harness.RecordsAsync(Flow, RecordStatus.Rejected));
+
+        // Procurify saw the client header on every API call and one token served the whole run.
+        var apiCalls = harness.Sandbox.Procurify.Journal.Entries.Where(e => e.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(apiCalls);
+        Assert.All(apiCalls, call => Assert.Equal("api", call.Headers.GetValueOrDefault("x-procurify-client")));
+        Assert.Equal(1, harness.Sandbox.Procurify.TokenRequestCount);
+    }
+
+    [Fact]
+    public async Task A_modified_purchase_order_updates_its_x3_order_and_a_cancelled_one_closes_it()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        var scenario = await harness.Sandbox.SeedProcurifyAsync(new SeedRequest { PurchaseOrders = 6, LinesPerOrder = 2, UnmappableShare = 0 }, harness.Mappings, CancellationToken.None);
+        await harness.SyncAsync(Flow);
+        var creates = harness.Sandbox.X3.CreateCount("PORDER");
+        var modified = int.Parse(scenario.MappablePurchaseOrders[0], System.Globalization.CultureInfo.InvariantCulture);
+        var cancelled = int.Parse(scenario.MappablePurchaseOrders[1], System.Globalization.CultureInfo.InvariantCulture);
+
+        harness.Sandbox.Procurify.ModifyPurchaseOrder(modified, po => po with { Lines = [po.Lines[0] with { Quantity = po.Lines[0].Quantity + 7 }, .. po.Lines.Skip(1)] });
+        harness.Sandbox.Procurify.CancelPurchaseOrder(cancelled);
+        await harness.SyncAsync(Flow);
+
+        Assert.Equal(creates, harness.Sandbox.X3.CreateCount("PORDER"));
+        var x3Order = Assert.Single(harness.Sandbox.X3.FindByExternalReference("PORDER", scenario.MappablePurchaseOrders[0]));
+        Assert.Contains(harness.Sandbox.Procurify.Store.PurchaseOrder(modified)!.Lines[0].Quantity, QuantitiesOf(x3Order));
+        var cancelledOrder = Assert.Single(harness.Sandbox.X3.FindByExternalReference("PORDER", scenario.MappablePurchaseOrders[1]));
+        Assert.Equal(2, cancelledOrder["CLEFLG"]?.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task A_sync_that_dies_mid_way_and_is_run_again_loses_and_duplicates_nothing()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        await harness.Sandbox.SeedProcurifyAsync(new SeedRequest { PurchaseOrders = 120, LinesPerOrder = 1, UnmappableShare = 0 }, harness.Mappings, CancellationToken.None);
+        // Purchase order 1100 sits on the second page: the first page is enqueued before the run dies on it.
+        harness.Sandbox.Procurify.Faults.FailNext(500, times: 50, pathContains: "/api/v2/purchase_orders/1100/", method: "GET");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => harness.SyncAsync(Flow));
+        await harness.DrainAsync();
+        harness.Sandbox.Procurify.Faults.Clear();
+
+        await harness.SyncAsync(Flow);
+
+        var references = ExternalReferences(harness);
+        Assert.Equal(120, references.Count);
+        Assert.Equal(120, references.Distinct(StringComparer.Ordinal).Count());
+    }
+
+    private static List<string> ExternalReferences(ConnectedHarness harness) =>
+        harness.Sandbox.X3.PurchaseOrders().Select(order => order["YEXTREF"]?.ToString() ?? string.Empty).Where(reference => reference.Length > 0).ToList();
+
+    private static IEnumerable<decimal> QuantitiesOf(System.Text.Json.Nodes.JsonObject order) =>
+        order["PORDERP"]!.AsArray().Select(line => line!["QTYUOM"]!.GetValue<decimal>());
+}
