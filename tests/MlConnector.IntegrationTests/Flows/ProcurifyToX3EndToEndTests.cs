@@ -93,5 +93,5 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
         harness.Sandbox.X3.PurchaseOrders().Select(order => order["YEXTREF"]?.ToString() ?? string.Empty).Where(reference => reference.Length > 0).ToList();
 
     private static IEnumerable<decimal> QuantitiesOf(System.Text.Json.Nodes.JsonObject order) =>
-        order["PORDERP"]!.AsArray().Select(line => line!["QTYUOM"]!.GetValue<decimal>());
+        order["$lines"]!.AsArray().Select(line => line!["QTYUOM"]!.GetValue<decimal>());
 }
