@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using MlConnector.Simulators.Common;
 using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Simulators.Common;
 
 namespace MlConnector.Simulators.AdobeCommerce;
 

@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using MlConnector.Connectors.AdobeCommerce.Models;
 using MlConnector.Connectors.Http;
-using Microsoft.Extensions.Options;
 
 namespace MlConnector.Connectors.AdobeCommerce;
 

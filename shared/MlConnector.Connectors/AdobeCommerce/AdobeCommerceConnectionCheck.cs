@@ -1,6 +1,6 @@
 using System.Net;
-using MlConnector.Core.Diagnostics;
 using Microsoft.Extensions.Options;
+using MlConnector.Core.Diagnostics;
 
 namespace MlConnector.Connectors.AdobeCommerce;
 

@@ -1,13 +1,13 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MlConnector.Connectors.AdobeCommerce.Auth;
 using MlConnector.Connectors.AdobeCommerce.Shipments;
 using MlConnector.Connectors.AdobeCommerce.Webhooks;
 using MlConnector.Connectors.Http;
 using MlConnector.Core.Diagnostics;
 using MlConnector.Core.Flows;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace MlConnector.Connectors.AdobeCommerce;
 

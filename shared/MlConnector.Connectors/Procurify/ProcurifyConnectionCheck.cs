@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using MlConnector.Core.Diagnostics;
 using Microsoft.Extensions.Options;
+using MlConnector.Core.Diagnostics;
 
 namespace MlConnector.Connectors.Procurify;
 

@@ -1,10 +1,10 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using MlConnector.Connectors.Http;
 using MlConnector.Connectors.Procurify.Streams;
 using MlConnector.Core.Diagnostics;
 using MlConnector.Core.Flows;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace MlConnector.Connectors.Procurify;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 using MlConnector.Connectors.Http;
 using MlConnector.Core.Secrets;
-using Microsoft.Extensions.Options;
 
 namespace MlConnector.Connectors.Procurify;
 

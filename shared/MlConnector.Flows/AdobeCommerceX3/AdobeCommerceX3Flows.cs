@@ -1,6 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Connectors.AdobeCommerce;
 using MlConnector.Core.Flows;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace MlConnector.Flows.AdobeCommerceX3;
 

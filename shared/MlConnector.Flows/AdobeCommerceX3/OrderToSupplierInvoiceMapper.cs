@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
+using Microsoft.Extensions.Options;
 using MlConnector.Connectors.AdobeCommerce;
 using MlConnector.Connectors.AdobeCommerce.Models;
 using MlConnector.Core;
 using MlConnector.Core.Documents;
 using MlConnector.Core.Flows;
 using MlConnector.Core.Mapping;
-using Microsoft.Extensions.Options;
 
 namespace MlConnector.Flows.AdobeCommerceX3;
 

@@ -1,8 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Core.Flows;
 using MlConnector.Core.Mapping;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace MlConnector.Flows.ProcurifyX3;
 

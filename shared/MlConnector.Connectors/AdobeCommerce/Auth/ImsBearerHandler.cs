@@ -1,5 +1,5 @@
-using MlConnector.Connectors.Http;
 using Microsoft.Extensions.Options;
+using MlConnector.Connectors.Http;
 
 namespace MlConnector.Connectors.AdobeCommerce.Auth;
 

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
+using Microsoft.Extensions.Options;
 using MlConnector.Connectors.Http;
 using MlConnector.Core.Secrets;
-using Microsoft.Extensions.Options;
 
 namespace MlConnector.Connectors.AdobeCommerce.Auth;
 

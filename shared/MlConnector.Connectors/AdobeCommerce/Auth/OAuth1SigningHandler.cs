@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using MlConnector.Core.Secrets;
 using Microsoft.Extensions.Options;
+using MlConnector.Core.Secrets;
 
 namespace MlConnector.Connectors.AdobeCommerce.Auth;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 using MlConnector.Connectors.AdobeCommerce.Models;
 using MlConnector.Core;
 using MlConnector.Core.Documents;
 using MlConnector.Core.Flows;
-using Microsoft.Extensions.Options;
 
 namespace MlConnector.Connectors.AdobeCommerce.Shipments;
 

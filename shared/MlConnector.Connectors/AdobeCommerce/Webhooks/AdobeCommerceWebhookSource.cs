@@ -1,7 +1,7 @@
 using System.Text.Json;
-using MlConnector.Core.Flows;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using MlConnector.Core.Flows;
 
 namespace MlConnector.Connectors.AdobeCommerce.Webhooks;
 

@@ -1,6 +1,6 @@
 using System.Text;
-using MlConnector.Core.Secrets;
 using Microsoft.Extensions.Options;
+using MlConnector.Core.Secrets;
 
 namespace MlConnector.Connectors.AdobeCommerce.Webhooks;
 

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
-using MlConnector.Core.Flows;
 using Microsoft.Extensions.Options;
+using MlConnector.Core.Flows;
 
 namespace MlConnector.Connectors.Procurify.Streams;
 

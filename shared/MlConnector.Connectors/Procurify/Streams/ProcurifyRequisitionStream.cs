@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using MlConnector.Core.Flows;
 using Microsoft.Extensions.Options;
+using MlConnector.Core.Flows;
 
 namespace MlConnector.Connectors.Procurify.Streams;
 
