@@ -39,12 +39,12 @@ public sealed record QueueRules
             }
 
             var defaults = new QueueRules();
-            var batchSize = Int(queues, "batchSize") ?? defaults.BatchSize;
+            var batchSize = Math.Clamp(Int(queues, "batchSize") ?? defaults.BatchSize, 1, 32);
             return new QueueRules
             {
                 MaxDequeueCount = Int(queues, "maxDequeueCount") ?? defaults.MaxDequeueCount,
                 VisibilityTimeout = Span(queues, "visibilityTimeout") ?? defaults.VisibilityTimeout,
-                BatchSize = Math.Clamp(batchSize, 1, 32),
+                BatchSize = batchSize,
                 NewBatchThreshold = Int(queues, "newBatchThreshold") ?? batchSize / 2,
                 MaxPollingInterval = Span(queues, "maxPollingInterval") ?? defaults.MaxPollingInterval,
                 MessageEncoding = queues.TryGetProperty("messageEncoding", out var encoding) ? encoding.GetString() ?? defaults.MessageEncoding : defaults.MessageEncoding,

@@ -25,19 +25,21 @@ public static class MappingCsv
     public static IReadOnlyList<MappingEntry> Read(string text)
     {
         var entries = new List<MappingEntry>();
-        var lines = text.ReplaceLineEndings("\n").Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        foreach (var (fields, lineNumber) in Records(text))
         {
-            var line = lines[i];
-            if (string.IsNullOrWhiteSpace(line) || (i == 0 && line.Trim().Equals(Header, StringComparison.OrdinalIgnoreCase)))
+            if (fields.Count == 1 && string.IsNullOrWhiteSpace(fields[0]))
             {
                 continue;
             }
 
-            var fields = ParseLine(line, i + 1);
+            if (entries.Count == 0 && lineNumber == 1 && string.Join(",", fields).Trim().Equals(Header, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             if (fields.Count != 3 || fields.Any(string.IsNullOrWhiteSpace))
             {
-                throw new FormatException($"Line {i + 1}: expected three non-empty fields (table,source,target), found {fields.Count}.");
+                throw new FormatException($"Line {lineNumber}: expected three non-empty fields (table,source,target), found {fields.Count}.");
             }
 
             entries.Add(new MappingEntry(fields[0].Trim(), fields[1].Trim(), fields[2].Trim()));
@@ -46,17 +48,20 @@ public static class MappingCsv
         return entries;
     }
 
-    private static List<string> ParseLine(string line, int lineNumber)
+    /// <summary>Splits records and fields in one pass, so a quoted value may hold commas, quotes and line breaks.</summary>
+    private static IEnumerable<(List<string> Fields, int LineNumber)> Records(string text)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
         var quoted = false;
-        for (var i = 0; i < line.Length; i++)
+        var line = 1;
+        var recordStart = 1;
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = line[i];
+            var c = text[i];
             if (quoted)
             {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
                 {
                     field.Append('"');
                     i++;
@@ -67,6 +72,7 @@ public static class MappingCsv
                 }
                 else
                 {
+                    line += c == '\n' ? 1 : 0;
                     field.Append(c);
                 }
             }
@@ -79,6 +85,20 @@ public static class MappingCsv
                 fields.Add(field.ToString());
                 field.Clear();
             }
+            else if (c is '\n' or '\r')
+            {
+                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+                {
+                    i++;
+                }
+
+                fields.Add(field.ToString());
+                yield return (fields, recordStart);
+                fields = [];
+                field.Clear();
+                line++;
+                recordStart = line;
+            }
             else
             {
                 field.Append(c);
@@ -87,11 +107,14 @@ public static class MappingCsv
 
         if (quoted)
         {
-            throw new FormatException($"Line {lineNumber}: a quoted field is not closed.");
+            throw new FormatException($"Line {recordStart}: a quoted field is not closed.");
         }
 
-        fields.Add(field.ToString());
-        return fields;
+        if (field.Length > 0 || fields.Count > 0)
+        {
+            fields.Add(field.ToString());
+            yield return (fields, recordStart);
+        }
     }
 
     private static string Quote(string value) =>
