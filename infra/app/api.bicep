@@ -62,6 +62,7 @@ var appSettings = {
   ProcurifyX3_Schedule: procurifyX3Schedule
   X3AdobeFulfillment_Schedule: x3AdobeFulfillmentSchedule
   ProcurifyRequisitionsX3_Schedule: procurifyRequisitionsX3Schedule
+  Maintenance_Schedule: '0 */15 * * * *'
   // Connector defaults; per-customer values (URLs, client ids, folder) come in additionalAppSettings.
   Procurify__Domain: ''
   Procurify__BaseUrl: ''

@@ -55,6 +55,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<MapStage>();
         services.AddSingleton<WriteStage>();
         services.AddSingleton<DryRunner>();
+        services.AddSingleton<PipelineMaintenance>();
         services.AddSingleton<PoisonReplayer>();
         services.AddSingleton<PipelineStatusReader>();
         services.AddSingleton<WebhookEndpoint>();

@@ -17,6 +17,9 @@ public static class AppSettingNames
     /// <summary>NCRONTAB (6 fields) for the Procurify approved requisitions -> X3 poll.</summary>
     public const string ProcurifyRequisitionsX3Schedule = "ProcurifyRequisitionsX3_Schedule";
 
+    /// <summary>NCRONTAB (6 fields) for the pipeline maintenance sweep (stalled intakes, webhook rejects, poison gauges).</summary>
+    public const string MaintenanceSchedule = "Maintenance_Schedule";
+
     /// <summary>The Key Vault holding connector secrets, e.g. https://kv-name.vault.azure.net/.</summary>
     public const string KeyVaultUri = "SecretStore__KeyVaultUri";
 
@@ -28,6 +31,7 @@ public static class AppSettingNames
         ProcurifyX3Schedule,
         X3AdobeFulfillmentSchedule,
         ProcurifyRequisitionsX3Schedule,
+        MaintenanceSchedule,
         KeyVaultUri,
         StorageConnection,
     ];

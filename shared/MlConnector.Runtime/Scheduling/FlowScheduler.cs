@@ -2,6 +2,7 @@ using Cronos;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using MlConnector.Core.Configuration;
 using MlConnector.Pipeline.Flows;
 using MlConnector.Pipeline.Stages;
 
@@ -12,7 +13,7 @@ namespace MlConnector.Runtime.Scheduling;
 /// timer trigger reads (e.g. ProcurifyX3_Schedule), in UTC as the Functions host does. A failed poll is logged and
 /// the next occurrence runs as usual.
 /// </summary>
-public sealed class FlowScheduler(FlowCatalog catalog, FlowPoller poller, IConfiguration configuration, TimeProvider time, ILogger<FlowScheduler> logger) : BackgroundService
+public sealed class FlowScheduler(FlowCatalog catalog, FlowPoller poller, PipelineMaintenance maintenance, IConfiguration configuration, TimeProvider time, ILogger<FlowScheduler> logger) : BackgroundService
 {
     public static CronExpression ScheduleOf(Core.Flows.FlowDefinition flow, IConfiguration configuration)
     {
@@ -27,10 +28,14 @@ public sealed class FlowScheduler(FlowCatalog catalog, FlowPoller poller, IConfi
         }
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(catalog.All.Where(flow => flow.IsPolled).Select(flow => RunFlowAsync(flow, ScheduleOf(flow, configuration), stoppingToken)));
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var maintenanceSchedule = CronExpression.Parse(configuration[AppSettingNames.MaintenanceSchedule] ?? PipelineMaintenance.DefaultSchedule, CronFormat.IncludeSeconds);
+        var polls = catalog.All.Where(flow => flow.IsPolled).Select(flow => RunOnScheduleAsync(flow.Name, ScheduleOf(flow, configuration), ct => poller.PollAsync(flow.Name, ct), stoppingToken));
+        return Task.WhenAll(polls.Append(RunOnScheduleAsync("maintenance", maintenanceSchedule, ct => maintenance.RunAsync(ct), stoppingToken)));
+    }
 
-    private async Task RunFlowAsync(Core.Flows.FlowDefinition flow, CronExpression schedule, CancellationToken stoppingToken)
+    private async Task RunOnScheduleAsync(string name, CronExpression schedule, Func<CancellationToken, Task> run, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -44,7 +49,7 @@ public sealed class FlowScheduler(FlowCatalog catalog, FlowPoller poller, IConfi
             try
             {
                 await Task.Delay(next.Value - now, time, stoppingToken);
-                await poller.PollAsync(flow.Name, stoppingToken);
+                await run(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -52,7 +57,7 @@ public sealed class FlowScheduler(FlowCatalog catalog, FlowPoller poller, IConfi
             }
             catch (Exception ex)
             {
-                logger.LogError(ex, "Scheduled poll of {Flow} failed; the next run is at the next occurrence", flow.Name);
+                logger.LogError(ex, "Scheduled run of {Name} failed; the next run is at the next occurrence", name);
             }
         }
     }

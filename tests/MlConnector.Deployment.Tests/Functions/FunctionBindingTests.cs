@@ -10,6 +10,7 @@ public sealed partial class FunctionBindingTests
     {
         { "ProcurifyX3Poll", "[TimerTrigger(\"%ProcurifyX3_Schedule%\")]", "poller.PollAsync(\"procurify-x3\", cancellationToken)" },
         { "ProcurifyRequisitionsX3Poll", "[TimerTrigger(\"%ProcurifyRequisitionsX3_Schedule%\")]", "poller.PollAsync(\"procurify-requisitions-x3\", cancellationToken)" },
+        { "Maintenance", "[TimerTrigger(\"%Maintenance_Schedule%\")]", "maintenance.RunAsync(cancellationToken)" },
         { "X3AdobeFulfillmentPoll", "[TimerTrigger(\"%X3AdobeFulfillment_Schedule%\")]", "poller.PollAsync(\"x3-adobe-fulfillment\", cancellationToken)" },
         { "MapQueue", "[QueueTrigger(\"map\")] QueueMessage message", "stage.HandleAsync(message.Body, message.DequeueCount, cancellationToken)" },
         { "WriteQueue", "[QueueTrigger(\"write\")] QueueMessage message", "stage.HandleAsync(message.Body, message.DequeueCount, cancellationToken)" },
