@@ -30,9 +30,19 @@ public static class CliContext
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
             return 1;
         }
+        catch (RequestFailedException ex) when (ex.Status == 0)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] cannot reach storage ({FirstLine(ex.Message)}): check AzureWebJobsStorage, or start Azurite");
+            return 1;
+        }
         catch (RequestFailedException ex)
         {
             AnsiConsole.MarkupLineInterpolated($"[red]error:[/] storage answered {ex.Status} {ex.ErrorCode}: check AzureWebJobsStorage ({FirstLine(ex.Message)})");
+            return 1;
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.All(inner => inner is RequestFailedException))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] cannot reach storage ({FirstLine(ex.InnerExceptions[0].Message)}): check AzureWebJobsStorage, or start Azurite");
             return 1;
         }
         catch (HttpRequestException ex)
@@ -44,6 +54,12 @@ public static class CliContext
         {
             AnsiConsole.MarkupLine("[yellow]cancelled[/]");
             return 130;
+        }
+        catch (Exception ex)
+        {
+            // Not a user mistake, but still one line: the logs and `mlc status` carry the detail.
+            AnsiConsole.MarkupLineInterpolated($"[red]unexpected error:[/] {ex.GetType().Name}: {FirstLine(ex.Message)}");
+            return 2;
         }
     }
 
