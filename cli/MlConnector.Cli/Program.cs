@@ -15,6 +15,7 @@ var root = new RootCommand("mlc: ml-connector, keeping Sage X3 in sync with Proc
     ReplayCommands.Reprocess(),
     MappingsCommand.Create(),
     PingCommand.Create(),
+    X3PairCommand.Create(),
     DemoCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

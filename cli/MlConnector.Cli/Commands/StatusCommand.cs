@@ -29,7 +29,7 @@ public static class StatusCommand
         {
             table.AddRow(
                 row.Name,
-                row.LastRun?.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) ?? (row.IsPolled ? "never" : "webhook"),
+                row.LastRun?.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? (row.IsPolled ? "never" : "webhook"),
                 string.IsNullOrEmpty(row.Cursor) ? "-" : row.Cursor,
                 row.Counts[RecordStatus.Written].ToString(System.Globalization.CultureInfo.InvariantCulture),
                 row.Counts[RecordStatus.Rejected].ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -38,6 +38,11 @@ public static class StatusCommand
         }
 
         AnsiConsole.Write(table);
+        foreach (var failed in status.Flows.Where(f => (flow is null || f.Name == flow) && f.LastRunError is not null))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]{failed.Name}: last run failed:[/] {failed.LastRunError}");
+        }
+
         AnsiConsole.MarkupLineInterpolated($"Poison queues: map {status.MapPoisonDepth}, write {status.WritePoisonDepth}");
     }
 }

@@ -47,6 +47,17 @@ public sealed class CursorStore(PipelineStorage storage)
         await _table.UpsertEntityAsync(existing, TableUpdateMode.Replace, cancellationToken);
     }
 
+    /// <summary>Notes a failed run on the cursor row (the cursor itself stays where it was), for `mlc status` and alerts.</summary>
+    public async Task RecordFailureAsync(string flow, string stream, DateTimeOffset at, string error, CancellationToken cancellationToken)
+    {
+        var entity = new TableEntity(TableKeys.Escape(flow), TableKeys.Escape(stream))
+        {
+            [nameof(CursorEntity.LastRunFinishedAt)] = at,
+            [nameof(CursorEntity.LastRunError)] = error,
+        };
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Merge, cancellationToken);
+    }
+
     public static DateTimeOffset? ParseInstant(string value) =>
         string.IsNullOrEmpty(value) ? null : DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
 

@@ -21,7 +21,7 @@ public sealed class PipelineStatusReader(FlowCatalog catalog, CursorStore cursor
                 counts[row.StatusValue]++;
             }
 
-            flows.Add(new FlowStatus(flow.Name, flow.Description, flow.IsPolled, cursor?.LastRunFinishedAt ?? cursor?.LastRunStartedAt, cursor?.Value, counts));
+            flows.Add(new FlowStatus(flow.Name, flow.Description, flow.IsPolled, cursor?.LastRunFinishedAt ?? cursor?.LastRunStartedAt, cursor?.Value, counts, cursor?.LastRunError));
         }
 
         var mapPoison = await DepthAsync(storage.MapPoisonQueue, cancellationToken);
@@ -56,4 +56,4 @@ public sealed class PipelineStatusReader(FlowCatalog catalog, CursorStore cursor
 
 public sealed record PipelineStatus(IReadOnlyList<FlowStatus> Flows, long MapPoisonDepth, long WritePoisonDepth);
 
-public sealed record FlowStatus(string Name, string Description, bool IsPolled, DateTimeOffset? LastRun, string? Cursor, IReadOnlyDictionary<RecordStatus, int> Counts);
+public sealed record FlowStatus(string Name, string Description, bool IsPolled, DateTimeOffset? LastRun, string? Cursor, IReadOnlyDictionary<RecordStatus, int> Counts, string? LastRunError);

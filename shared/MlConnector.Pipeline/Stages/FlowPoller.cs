@@ -27,6 +27,28 @@ public sealed class FlowPoller(
 
     public async Task<PollSummary> RunAsync(string flowName, PollOptions options, IProgress<PollProgress>? progress, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await RunOnceAsync(flowName, options, progress, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not (OperationCanceledException or UnknownFlowException))
+        {
+            logger.LogError(ex, "Poll of {Flow} failed; records enqueued before the failure stay enqueued and the cursor stays before them", flowName);
+            try
+            {
+                await cursors.RecordFailureAsync(flowName, catalog.Parts(flowName).Source.Definition.Name, time.GetUtcNow(), ex.Message, CancellationToken.None);
+            }
+            catch (Exception recordError)
+            {
+                logger.LogError(recordError, "Could not record the failed poll of {Flow}", flowName);
+            }
+
+            throw;
+        }
+    }
+
+    private async Task<PollSummary> RunOnceAsync(string flowName, PollOptions options, IProgress<PollProgress>? progress, CancellationToken cancellationToken)
+    {
         var parts = catalog.Parts(flowName);
         var stream = parts.Source;
         var definition = stream.Definition;

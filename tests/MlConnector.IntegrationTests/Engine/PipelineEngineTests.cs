@@ -84,7 +84,9 @@ public sealed class PipelineEngineTests(AzuriteFixture azurite)
         harness.Source.CrashAfterPages = 1;
         await Assert.ThrowsAsync<IOException>(() => harness.Poller.PollAsync(PipelineHarness.FlowName, CancellationToken.None));
         await harness.DrainAsync();
-        Assert.Null(await harness.Get<MlConnector.Pipeline.Cursors.CursorStore>().GetAsync(PipelineHarness.FlowName, "items", CancellationToken.None));
+        var cursor = await harness.Get<MlConnector.Pipeline.Cursors.CursorStore>().GetAsync(PipelineHarness.FlowName, "items", CancellationToken.None);
+        Assert.Equal(string.Empty, cursor!.Value);
+        Assert.Contains("simulated crash", cursor.LastRunError, StringComparison.Ordinal);
 
         await harness.SyncAsync();
 
