@@ -29,21 +29,12 @@ public sealed class MapStage(
 
     public async Task HandleAsync(BinaryData body, long dequeueCount, CancellationToken cancellationToken)
     {
-        PipelineMessage message;
-        FlowParts parts;
-        try
+        if (await StageMessages.OpenOrPoisonAsync(body, PipelineQueue.Map, catalog, poison, logger, cancellationToken) is not { } opened)
         {
-            message = MessageCodec.Decode(body);
-            parts = catalog.Parts(message.Flow);
-            _ = parts.Definition;
-        }
-        catch (Exception ex) when (ex is MalformedMessageException or UnknownFlowException)
-        {
-            logger.LogError("Map message moved to poison: {Reason}", ex.Message);
-            await poison.SendAsync(PipelineQueue.Map, body, cancellationToken);
             return;
         }
 
+        var (message, parts) = opened;
         using var scope = StageLog.BeginScope(logger, message);
         try
         {

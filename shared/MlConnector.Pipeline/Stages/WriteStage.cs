@@ -30,21 +30,12 @@ public sealed class WriteStage(
 
     public async Task HandleAsync(BinaryData body, long dequeueCount, CancellationToken cancellationToken)
     {
-        PipelineMessage message;
-        FlowParts parts;
-        try
+        if (await StageMessages.OpenOrPoisonAsync(body, PipelineQueue.Write, catalog, poison, logger, cancellationToken) is not { } opened)
         {
-            message = MessageCodec.Decode(body);
-            parts = catalog.Parts(message.Flow);
-            _ = parts.Definition;
-        }
-        catch (Exception ex) when (ex is MalformedMessageException or UnknownFlowException)
-        {
-            logger.LogError("Write message moved to poison: {Reason}", ex.Message);
-            await poison.SendAsync(PipelineQueue.Write, body, cancellationToken);
             return;
         }
 
+        var (message, parts) = opened;
         using var scope = StageLog.BeginScope(logger, message);
         var row = await records.GetAsync(message.Flow, message.SourceKey, cancellationToken);
         if (row is not null && row.WrittenVersion == message.SourceVersion)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Core.Secrets;
@@ -22,13 +23,9 @@ public sealed class AdobeCommerceToX3EndToEndTests(AzuriteFixture azurite)
     public async Task Two_hundred_concurrent_deliveries_become_one_supplier_invoice_each_and_shipments_go_back_once()
     {
         await using var sandbox = await Sandbox.Sandbox.StartAsync();
-        var port = FreePort();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(sandbox.Settings(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10], TempFolder())).Build();
-        await using var app = LocalRuntime.Build(configuration, $"http://127.0.0.1:{port}");
-        await sandbox.StoreSecretsAsync(app.Services.GetRequiredService<ISecretStore>(), CancellationToken.None);
-        await app.StartAsync();
+        var (app, webhook) = await StartRuntimeAsync(sandbox);
+        await using var runtime = app;
         SeedX3(sandbox, orders: 200);
-        var webhook = new Uri($"http://127.0.0.1:{port}/api/webhooks/adobe-commerce");
         var orders = Enumerable.Range(1, 200).Select(i => sandbox.Adobe.SeedOrder(Order(i, $"POWEB{i:D4}"))).ToList();
 
         var results = await Task.WhenAll(orders.Select((order, index) => sandbox.Adobe.SendOrderWebhookAsync(
@@ -64,13 +61,9 @@ public sealed class AdobeCommerceToX3EndToEndTests(AzuriteFixture azurite)
     public async Task An_order_without_its_purchase_order_is_rejected_with_the_reason_and_written_once_the_order_appears_in_x3()
     {
         await using var sandbox = await Sandbox.Sandbox.StartAsync();
-        var port = FreePort();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(sandbox.Settings(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10], TempFolder())).Build();
-        await using var app = LocalRuntime.Build(configuration, $"http://127.0.0.1:{port}");
-        await sandbox.StoreSecretsAsync(app.Services.GetRequiredService<ISecretStore>(), CancellationToken.None);
-        await app.StartAsync();
+        var (app, webhook) = await StartRuntimeAsync(sandbox);
+        await using var runtime = app;
         SeedX3(sandbox, orders: 0);
-        var webhook = new Uri($"http://127.0.0.1:{port}/api/webhooks/adobe-commerce");
         var order = sandbox.Adobe.SeedOrder(Order(7, "POLATE0007"));
 
         var tampered = await sandbox.Adobe.SendOrderWebhookAsync(webhook, order, WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { TamperBody = true });
@@ -92,6 +85,17 @@ public sealed class AdobeCommerceToX3EndToEndTests(AzuriteFixture azurite)
 
         Assert.Equal(RecordStatus.Written, (await records.GetAsync(Flow, Increment(7), CancellationToken.None))!.StatusValue);
         Assert.Single(sandbox.X3.SupplierInvoices());
+    }
+
+    /// <summary>The real local runtime (HTTP listener, queue workers) on a free loopback port, wired to the sandbox.</summary>
+    private async Task<(WebApplication App, Uri Webhook)> StartRuntimeAsync(Sandbox.Sandbox sandbox)
+    {
+        var port = FreePort();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(sandbox.Settings(azurite.ConnectionString, "w" + Guid.NewGuid().ToString("N")[..10], TempFolder())).Build();
+        var app = LocalRuntime.Build(configuration, $"http://127.0.0.1:{port}");
+        await sandbox.StoreSecretsAsync(app.Services.GetRequiredService<ISecretStore>(), CancellationToken.None);
+        await app.StartAsync();
+        return (app, new Uri($"http://127.0.0.1:{port}/api/webhooks/adobe-commerce"));
     }
 
     private static void SeedX3(Sandbox.Sandbox sandbox, int orders)
