@@ -234,4 +234,35 @@ public sealed class PipelineEngineTests(AzuriteFixture azurite)
         Assert.Equal(0, backfill.Enqueued);
         Assert.Equal(before, (await cursors.GetAsync(PipelineHarness.FlowName, "items", CancellationToken.None))!.Value);
     }
+
+    [Fact]
+    public async Task Stopping_the_workers_mid_write_lets_the_write_finish_and_loses_no_message()
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite.ConnectionString);
+        await harness.Mappings.SetAsync(PrefixMapper.Table, "acme", "SUP01", CancellationToken.None);
+        foreach (var key in new[] { "acme-1", "acme-2", "acme-3" })
+        {
+            harness.Source.Put(key);
+        }
+
+        harness.Sink.Delay = TimeSpan.FromMilliseconds(700);
+        await harness.Poller.PollAsync(PipelineHarness.FlowName, CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var running = harness.Workers.RunAsync(stop.Token);
+        await harness.Sink.FirstWriteStarted.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        await stop.CancelAsync();
+        await running;
+
+        // Whatever was in flight finished and was recorded; nothing half-done stays invisible on the queue.
+        Assert.NotEmpty(harness.Sink.Writes);
+        foreach (var write in harness.Sink.Writes)
+        {
+            Assert.Equal(RecordStatus.Written, (await harness.RecordAsync(write.SourceKey)).StatusValue);
+        }
+
+        harness.Sink.Delay = TimeSpan.Zero;
+        await harness.DrainAsync();
+        Assert.All(new[] { "acme-1", "acme-2", "acme-3" }, key => Assert.Equal(1, harness.Sink.WritesOf(key)));
+    }
 }

@@ -93,15 +93,23 @@ public sealed class RecordingSink : ITargetSink
     /// <summary>Thrown by every call while set.</summary>
     public Exception? FailWith { get; set; }
 
-    public Task<WriteResult> WriteAsync(WriteRequest request, CancellationToken cancellationToken)
+    /// <summary>How long each write takes (a slow target).</summary>
+    public TimeSpan Delay { get; set; }
+
+    /// <summary>Completes when the first write has started.</summary>
+    public TaskCompletionSource FirstWriteStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<WriteResult> WriteAsync(WriteRequest request, CancellationToken cancellationToken)
     {
+        FirstWriteStarted.TrySetResult();
         if (FailWith is { } failure)
         {
             throw failure;
         }
 
+        await Task.Delay(Delay, CancellationToken.None);
         _writes.Enqueue(request);
-        return Task.FromResult(new WriteResult($"T-{request.SourceKey}", request.ExistingTargetId is null ? WriteAction.Created : WriteAction.Updated));
+        return new WriteResult($"T-{request.SourceKey}", request.ExistingTargetId is null ? WriteAction.Created : WriteAction.Updated);
     }
 
     public int WritesOf(string key) => _writes.Count(write => write.SourceKey == key);
