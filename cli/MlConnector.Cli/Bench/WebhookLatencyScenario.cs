@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Core.Secrets;
+using MlConnector.Runtime;
+using MlConnector.Runtime.Azurite;
+using MlConnector.Simulators.AdobeCommerce;
+
+namespace MlConnector.Cli.Bench;
+
+/// <summary>
+/// Webhook acknowledgment latency: N signed Adobe Commerce order webhooks sent at once to the local runtime's
+/// listener (signature check, record row, enqueue, 200). Measures what the caller waits for, not the processing after.
+/// </summary>
+public static class WebhookLatencyScenario
+{
+    public static async Task<WebhookLatencyResult> RunAsync(int deliveries, CancellationToken cancellationToken)
+    {
+        await using var azurite = await AzuriteProcess.StartAsync(dataDirectory: null, cancellationToken);
+        await using var sandbox = await Sandbox.Sandbox.StartAsync(cancellationToken: cancellationToken);
+        var port = FreePort();
+        var settings = sandbox.Settings(azurite.ConnectionString, "benchhook", Path.Combine(Path.GetTempPath(), "mlc-bench", Guid.NewGuid().ToString("N")));
+        await using var app = LocalRuntime.Build(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), $"http://127.0.0.1:{port}");
+        await sandbox.StoreSecretsAsync(app.Services.GetRequiredService<ISecretStore>(), cancellationToken);
+        await app.StartAsync(cancellationToken);
+        var webhook = new Uri($"http://127.0.0.1:{port}/api/webhooks/adobe-commerce");
+
+        // Warm up the listener, the signature check and the storage connections before measuring.
+        var warmUp = Enumerable.Range(0, 20).Select(i => sandbox.Adobe.SeedOrder(Order(900_000 + i))).ToList();
+        await Task.WhenAll(warmUp.Select(order => sandbox.Adobe.SendOrderWebhookAsync(webhook, order, WebhookSigningScheme.CommerceRsa, cancellationToken: cancellationToken)));
+
+        var orders = Enumerable.Range(1, deliveries).Select(i => sandbox.Adobe.SeedOrder(Order(i))).ToList();
+        var results = await Task.WhenAll(orders.Select(order => sandbox.Adobe.SendOrderWebhookAsync(webhook, order, WebhookSigningScheme.CommerceRsa, cancellationToken: cancellationToken)));
+        await app.StopAsync(cancellationToken);
+
+        var latencies = results.Select(r => r.Latency.TotalMilliseconds).Order().ToArray();
+        return new WebhookLatencyResult(
+            deliveries,
+            results.Count(r => r.StatusCode == 200),
+            Percentile(latencies, 0.50),
+            Percentile(latencies, 0.99),
+            latencies[^1]);
+    }
+
+    private static SimulatedOrder Order(int i) =>
+        new($"B{i:D8}", $"POB{i:D6}", [new SimulatedOrderLine("ITM-B1", "Bench item", 1, 10m)]);
+
+    private static double Percentile(double[] sorted, double p) => sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+public sealed record WebhookLatencyResult(int Deliveries, int Acknowledged, double P50Milliseconds, double P99Milliseconds, double MaxMilliseconds);
