@@ -16,5 +16,6 @@ var root = new RootCommand("mlc: ml-connector, keeping Sage X3 in sync with Proc
     MappingsCommand.Create(),
     PingCommand.Create(),
     DemoCommand.Create(),
+    MlConnector.Cli.Bench.BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,27 @@
+using MlConnector.Pipeline.Hosting;
+using Spectre.Console;
+
+namespace MlConnector.Cli.Bench;
+
+/// <summary>What the numbers mean, printed under them so a reader of a pasted run needs nothing else.</summary>
+public static class BenchNotes
+{
+    public static void Print(QueueRules instantRules, QueueRules slowRules)
+    {
+        AnsiConsole.WriteLine();
+        AnsiConsole.MarkupLine("[bold]How to read this[/]");
+        foreach (var line in new[]
+        {
+            "Records/s: records Written (record row updated after the sink answered) / time from the poll's start to the last one; the map and write workers run while the poll enqueues, as in the runtime.",
+            "Storage operations: every HTTP request the pipeline's queue, table and blob clients sent in that time (StorageOperationCounter), idle queue polls included.",
+            "Share of the raw ceiling: the pipeline's storage operations per second / the mean of the queue-send and table-upsert rates measured above on the same Azurite. Judged only where storage is the limit (instant sink).",
+            "Latency: from the moment the source built the record's page (stamped into the payload and carried to the target document) to the sink's call; it includes the wait in both queues.",
+            $"Queue rules: instant sink uses host.json ({EngineReport.Rules(instantRules)}, up to {instantRules.BatchSize + instantRules.NewBatchThreshold} messages in flight per queue). The 100 ms sink uses {EngineReport.Rules(slowRules)}: at most 16 in flight, a new batch fetched when 8 or fewer remain, so 8 to 16 writes overlap (16 + 0 would drain to zero before each batch).",
+            "Peak working set: this process only (sampled every 100 ms after a full GC); Azurite and the simulators' storage run in their own process or are not counted.",
+            "External API calls: requests journaled by the Procurify and Sage X3 simulators during the run, OAuth token requests reported apart.",
+        })
+        {
+            AnsiConsole.MarkupLineInterpolated($"[grey]-[/] {line}");
+        }
+    }
+}

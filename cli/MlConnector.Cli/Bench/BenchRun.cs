@@ -1,0 +1,73 @@
+using System.Runtime.InteropServices;
+using MlConnector.Pipeline.Hosting;
+using MlConnector.Runtime;
+using MlConnector.Runtime.Azurite;
+using Spectre.Console;
+
+namespace MlConnector.Cli.Bench;
+
+/// <summary>One benchmark: an in-memory Azurite, its raw ceiling, the engine runs, then the procurify-x3 flow.</summary>
+public sealed class BenchRun(BenchSettings settings)
+{
+    private const int CeilingCallers = 8;
+    private static readonly TimeSpan CeilingPhase = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan SlowSinkCall = TimeSpan.FromMilliseconds(100);
+
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[bold]mlc bench[/]: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
+        await using var azurite = await Step("Starting Azurite (in memory)", () => AzuriteProcess.StartAsync(dataDirectory: null, cancellationToken));
+
+        var ceiling = await Step(
+            $"Measuring the raw Azurite ceiling ({CeilingCallers} callers, {CeilingPhase.TotalSeconds:0} s of queue sends, {CeilingPhase.TotalSeconds:0} s of table upserts)",
+            () => new StorageCeilingProbe(azurite.ConnectionString, CeilingCallers, CeilingPhase).MeasureAsync(cancellationToken));
+        CeilingReport.Print(ceiling, CeilingPhase);
+
+        // The repository's host.json, as the local runtime and the Functions host read it.
+        var hostRules = QueueRules.Load(LocalRuntime.HostJsonPath());
+        var instantRuns = new List<EngineResult>();
+        foreach (var size in settings.InstantSinkSizes)
+        {
+            var run = await RunEngineAsync(azurite, new EngineScenarioSettings("instant sink", size, TimeSpan.Zero, hostRules), cancellationToken);
+            instantRuns.Add(run);
+            if (size == settings.Records)
+            {
+                EngineReport.Print(run, ceiling, BenchTargets.InstantSinkRecordsPerSecond, judgeCeilingShare: true);
+            }
+        }
+
+        // At most batchSize + newBatchThreshold messages run at once per queue (as in the Functions host), and a new
+        // batch is fetched once newBatchThreshold or fewer are left: 8 + 8 keeps 8 to 16 writes in flight, where
+        // 16 + 0 would cap at 16 too but let the sink drain to zero before every batch.
+        var slowRules = hostRules with { BatchSize = 8, NewBatchThreshold = 8 };
+        var slow = await RunEngineAsync(azurite, new EngineScenarioSettings("100 ms sink, write concurrency 16", settings.Records, SlowSinkCall, slowRules), cancellationToken);
+        EngineReport.Print(slow, ceiling, BenchTargets.SlowSinkRecordsPerSecond, judgeCeilingShare: false);
+
+        if (settings.MemorySweep)
+        {
+            MemorySweepReport.Print(instantRuns);
+        }
+
+        if (settings.PurchaseOrders > 0)
+        {
+            var procurify = await Step(
+                $"Running procurify-x3 on {settings.PurchaseOrders:N0} purchase orders through the Procurify and Sage X3 simulators",
+                () => new ProcurifyScenario(azurite.ConnectionString, settings.PurchaseOrders).RunAsync(cancellationToken));
+            ProcurifyReport.Print(procurify);
+        }
+
+        BenchNotes.Print(hostRules, slowRules);
+        return 0;
+    }
+
+    private static Task<EngineResult> RunEngineAsync(AzuriteProcess azurite, EngineScenarioSettings scenario, CancellationToken cancellationToken) =>
+        Step(
+            $"Engine, {scenario.Label}: {scenario.Records:N0} records ({EngineReport.Rules(scenario.QueueRules)})",
+            () => new EngineScenario(azurite.ConnectionString, scenario).RunAsync(cancellationToken));
+
+    private static async Task<T> Step<T>(string description, Func<Task<T>> action)
+    {
+        AnsiConsole.MarkupLineInterpolated($"[grey]-[/] {description}");
+        return await action();
+    }
+}
