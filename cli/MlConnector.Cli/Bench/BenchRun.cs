@@ -9,17 +9,18 @@ namespace MlConnector.Cli.Bench;
 /// <summary>One benchmark: an in-memory Azurite, its raw ceiling, the engine runs, then the procurify-x3 flow.</summary>
 public sealed class BenchRun(BenchSettings settings)
 {
-    private const int CeilingCallers = 8;
+    private static readonly int[] CeilingCallers = [8, 32];
     private static readonly TimeSpan CeilingPhase = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan SlowSinkCall = TimeSpan.FromMilliseconds(100);
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        var total = System.Diagnostics.Stopwatch.StartNew();
         AnsiConsole.MarkupLineInterpolated($"[bold]mlc bench[/]: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription}, {RuntimeInformation.FrameworkDescription}");
         await using var azurite = await Step("Starting Azurite (in memory)", () => AzuriteProcess.StartAsync(dataDirectory: null, cancellationToken));
 
         var ceiling = await Step(
-            $"Measuring the raw Azurite ceiling ({CeilingCallers} callers, {CeilingPhase.TotalSeconds:0} s of queue sends, {CeilingPhase.TotalSeconds:0} s of table upserts)",
+            $"Measuring the raw Azurite ceiling: {CeilingPhase.TotalSeconds:0} s of queue sends and {CeilingPhase.TotalSeconds:0} s of table upserts with {string.Join(" and ", CeilingCallers)} callers",
             () => new StorageCeilingProbe(azurite.ConnectionString, CeilingCallers, CeilingPhase).MeasureAsync(cancellationToken));
         CeilingReport.Print(ceiling, CeilingPhase);
 
@@ -57,6 +58,7 @@ public sealed class BenchRun(BenchSettings settings)
         }
 
         BenchNotes.Print(hostRules, slowRules);
+        AnsiConsole.MarkupLineInterpolated($"Benchmark finished in {BenchFormat.Seconds(total.Elapsed)}.");
         return 0;
     }
 
