@@ -86,27 +86,3 @@ public sealed class EngineScenario(string storageConnectionString, EngineScenari
         return services.BuildServiceProvider();
     }
 }
-
-/// <param name="Label">What the report calls this run, e.g. "instant sink".</param>
-public sealed record EngineScenarioSettings(string Label, int Records, TimeSpan SinkCallDuration, QueueRules QueueRules);
-
-public sealed record EngineResult(
-    EngineScenarioSettings Settings,
-    int Enqueued,
-    long Written,
-    long NotWritten,
-    TimeSpan IntakeDuration,
-    TimeSpan Elapsed,
-    long StorageOperations,
-    TimeSpan LatencyP50,
-    TimeSpan LatencyP95,
-    int PeakSinkCallsInFlight,
-    double MeanSinkCallsInFlight,
-    long PeakWorkingSetBytes)
-{
-    public double RecordsPerSecond => Written / Elapsed.TotalSeconds;
-
-    public double StorageOperationsPerRecord => (double)StorageOperations / Settings.Records;
-
-    public double StorageOperationsPerSecond => StorageOperations / Elapsed.TotalSeconds;
-}
