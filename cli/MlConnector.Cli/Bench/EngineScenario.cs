@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using MlConnector.Core.Flows;
 using MlConnector.Pipeline;
-using MlConnector.Pipeline.Hosting;
 using MlConnector.Pipeline.Stages;
 using MlConnector.Pipeline.Storage;
 using MlConnector.Runtime.Queues;
