@@ -17,5 +17,6 @@ var root = new RootCommand("mlc: ml-connector, keeping Sage X3 in sync with Proc
     PingCommand.Create(),
     X3PairCommand.Create(),
     DemoCommand.Create(),
+    MlConnector.Cli.Bench.BenchCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();
