@@ -24,12 +24,29 @@ public static class BenchCommand
         {
             Description = "Also run the instant-sink engine scenario at 1,000 and 20,000 records to show the peak working set stays flat",
         };
+        var webhooks = new Option<int>("--webhooks")
+        {
+            Description = "Concurrent signed Adobe Commerce webhooks for the acknowledgment-latency run (0 skips it)",
+            DefaultValueFactory = _ => 200,
+        };
+        var webhooksOnly = new Option<bool>("--webhooks-only") { Description = "Run only the webhook acknowledgment-latency scenario" };
         records.Validators.Add(result => RequireAtLeast(result, 100));
+        webhooks.Validators.Add(result => RequireAtLeast(result, 0));
         procurify.Validators.Add(result => RequireAtLeast(result, 0));
 
-        var command = new Command("bench", "Measure throughput, storage cost, latency and memory of the engine and the procurify-x3 flow") { records, procurify, memorySweep };
-        command.SetAction((parse, ct) => CliContext.RunAsync(() =>
-            new BenchRun(new BenchSettings(parse.GetValue(records), parse.GetValue(procurify), parse.GetValue(memorySweep))).RunAsync(ct)));
+        var command = new Command("bench", "Measure throughput, storage cost, latency and memory of the engine and the procurify-x3 flow") { records, procurify, memorySweep, webhooks, webhooksOnly };
+        command.SetAction((parse, ct) => CliContext.RunAsync(async () =>
+        {
+            var exit = parse.GetValue(webhooksOnly)
+                ? 0
+                : await new BenchRun(new BenchSettings(parse.GetValue(records), parse.GetValue(procurify), parse.GetValue(memorySweep))).RunAsync(ct);
+            if (exit == 0 && parse.GetValue(webhooks) > 0)
+            {
+                WebhookLatencyReport.Print(await WebhookLatencyScenario.RunAsync(parse.GetValue(webhooks), ct));
+            }
+
+            return exit;
+        }));
         return command;
     }
 

@@ -101,23 +101,29 @@ public sealed class QueueWorker(
                 return;
             }
 
+            Exception? failure = null;
             try
             {
                 await handler(message.Body, message.DequeueCount, CancellationToken.None);
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
             }
             catch (Exception ex)
             {
-                if (message.DequeueCount >= rules.MaxDequeueCount)
-                {
-                    logger.LogError(ex, "{Worker}: message {MessageId} failed {Count} times; moving it to {Poison}", Name, message.MessageId, message.DequeueCount, poisonQueue.Name);
-                    await MoveToPoisonAsync(message);
-                }
-                else
-                {
-                    logger.LogWarning("{Worker}: message {MessageId} failed (attempt {Count}): {Error}", Name, message.MessageId, message.DequeueCount, ex.Message);
-                    await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: rules.VisibilityTimeout, cancellationToken: CancellationToken.None);
-                }
+                failure = ex;
+            }
+
+            if (failure is null)
+            {
+                await SettleHandledAsync(message);
+            }
+            else if (message.DequeueCount >= rules.MaxDequeueCount)
+            {
+                logger.LogError(failure, "{Worker}: message {MessageId} failed {Count} times; moving it to {Poison}", Name, message.MessageId, message.DequeueCount, poisonQueue.Name);
+                await MoveToPoisonAsync(message);
+            }
+            else
+            {
+                logger.LogWarning("{Worker}: message {MessageId} failed (attempt {Count}): {Error}", Name, message.MessageId, message.DequeueCount, failure.Message);
+                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: rules.VisibilityTimeout, cancellationToken: CancellationToken.None);
             }
         }
         catch (Exception ex)
@@ -129,6 +135,22 @@ public sealed class QueueWorker(
         {
             Interlocked.Decrement(ref _inFlight);
             Interlocked.Increment(ref _handled);
+        }
+    }
+
+    /// <summary>
+    /// Deletes a handled message. A failed delete is not a failed message: it reappears after its lease and the
+    /// stage drops it as a duplicate, so it must never count towards poison.
+    /// </summary>
+    private async Task SettleHandledAsync(QueueMessage message)
+    {
+        try
+        {
+            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning("{Worker}: message {MessageId} was handled but could not be deleted ({Error}); it will reappear and be dropped as a duplicate", Name, message.MessageId, ex.Message);
         }
     }
 

@@ -1,0 +1,23 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace MlConnector.Cli.Bench;
+
+/// <summary>Prints the webhook acknowledgment latency beside the target (p99 under 100 ms).</summary>
+public static class WebhookLatencyReport
+{
+    public const double P99TargetMilliseconds = 100;
+
+    public static void Print(WebhookLatencyResult result)
+    {
+        var table = new Table().Title($"Adobe Commerce webhooks, {result.Deliveries} concurrent deliveries to the local runtime")
+            .AddColumns("Measure", "Measured", "Target", "Verdict");
+        table.AddRow("Acknowledged with 200", $"{result.Acknowledged} / {result.Deliveries}", result.Deliveries.ToString(CultureInfo.InvariantCulture), BenchTargets.AtLeast(result.Acknowledged, result.Deliveries));
+        table.AddRow("Acknowledgment p50", Milliseconds(result.P50Milliseconds), "-", "-");
+        table.AddRow("Acknowledgment p99", Milliseconds(result.P99Milliseconds), $"< {P99TargetMilliseconds} ms", BenchTargets.Below(result.P99Milliseconds, P99TargetMilliseconds));
+        table.AddRow("Slowest", Milliseconds(result.MaxMilliseconds), "-", "-");
+        AnsiConsole.Write(table);
+    }
+
+    private static string Milliseconds(double value) => value.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
+}
