@@ -25,6 +25,7 @@ public static class WebhookLatencyScenario
         await sandbox.StoreSecretsAsync(app.Services.GetRequiredService<ISecretStore>(), cancellationToken);
         await app.StartAsync(cancellationToken);
         var webhook = new Uri($"http://127.0.0.1:{port}/api/webhooks/adobe-commerce");
+        SeedX3(sandbox, deliveries);
 
         // Warm up the listener, the signature check and the storage connections before measuring.
         var warmUp = Enumerable.Range(0, 20).Select(i => sandbox.Adobe.SeedOrder(Order(900_000 + i))).ToList();
@@ -41,6 +42,18 @@ public static class WebhookLatencyScenario
             Percentile(latencies, 0.50),
             Percentile(latencies, 0.99),
             latencies[^1]);
+    }
+
+    /// <summary>Every order finds its purchase order, so the run measures acknowledgments, not rejections.</summary>
+    private static void SeedX3(Sandbox.Sandbox sandbox, int deliveries)
+    {
+        sandbox.X3.SeedSupplier("SUPBENCH", "Bench supplier");
+        sandbox.X3.SeedProduct("ITM-B1", "Bench item");
+        sandbox.X3.SeedGlAccount("60710", "Purchases");
+        foreach (var i in Enumerable.Range(1, deliveries).Concat(Enumerable.Range(900_000, 20)))
+        {
+            sandbox.X3.SeedPurchaseOrder("SUPBENCH", new DateOnly(2026, 1, 5), [new Simulators.SageX3.SimulatedOrderLine(1, "ITM-B1", "Bench item", 1, "UN", 10m, "60710")], number: $"POB{i:D6}");
+        }
     }
 
     private static SimulatedOrder Order(int i) =>
