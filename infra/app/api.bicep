@@ -130,6 +130,7 @@ var appSettings = {
   Pipeline__RecordBuckets: '16'
   Pipeline__MappingCacheSeconds: '30'
   Pipeline__IntakeConcurrency: '16'
+  Pipeline__IntakeMaxBacklog: '0'
   Pipeline__ClaimCheckThresholdBytes: '48000'
 }
 

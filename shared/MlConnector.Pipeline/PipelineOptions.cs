@@ -18,6 +18,13 @@ public sealed class PipelineOptions
     /// <summary>Messages sent at once while an intake enqueues a page. Default 16.</summary>
     public int IntakeConcurrency { get; set; } = 16;
 
+    /// <summary>
+    /// When above zero, an intake waits before admitting its next page while the map and write queues hold more than this
+    /// many messages together, so a large backfill does not run far ahead of the stages (Azurite slows as its queues deepen).
+    /// Only for hosts whose workers run beside the intake. Default 0: off.
+    /// </summary>
+    public int IntakeMaxBacklog { get; set; }
+
     /// <summary>Envelopes larger than this go to blob storage (claim check). Default 48,000 bytes: base64 makes 64 KB queue messages of them.</summary>
     public int ClaimCheckThresholdBytes { get; set; } = 48_000;
 }

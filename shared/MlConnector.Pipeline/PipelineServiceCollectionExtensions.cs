@@ -51,6 +51,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RecordAdmission>();
         services.AddSingleton<RecordRecovery>();
         services.AddSingleton<PoisonQueueWriter>();
+        services.AddSingleton<IntakeBacklogGate>();
         services.AddSingleton<FlowPoller>();
         services.AddSingleton<MapStage>();
         services.AddSingleton<WriteStage>();

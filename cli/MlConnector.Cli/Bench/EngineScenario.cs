@@ -66,6 +66,7 @@ public sealed class EngineScenario(string storageConnectionString, EngineScenari
         {
             ["AzureWebJobsStorage"] = storageConnectionString,
             ["Pipeline:NamePrefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
+            ["Pipeline:IntakeMaxBacklog"] = "400",
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddSimpleConsole(options => options.SingleLine = true).SetMinimumLevel(LogLevel.Warning));

@@ -17,6 +17,7 @@ public sealed class FlowPoller(
     CursorStore cursors,
     RecordAdmission admission,
     RecordRecovery recovery,
+    IntakeBacklogGate backlog,
     TimeProvider time,
     PipelineMetrics metrics,
     ILogger<FlowPoller> logger)
@@ -68,6 +69,7 @@ public sealed class FlowPoller(
 
         await foreach (var page in stream.ReadAsync(position, cancellationToken))
         {
+            await backlog.WaitForRoomAsync(cancellationToken);
             var result = await admission.AdmitAsync(flowName, page.Records, AdmissionMode.Poll, cancellationToken);
             pages++;
             read += page.Records.Count;
