@@ -41,7 +41,30 @@ internal sealed class FakeKeyVaultServer : IAsyncDisposable
 
     internal IReadOnlyList<StoredSecretVersion> Versions(string name) => store.Versions(name);
 
+    /// <summary>
+    /// SecretClient caches each vault's challenge per host and port for the whole process, so a server on a port an
+    /// earlier test used would skip the challenge; every server here gets a port this process has not used yet.
+    /// </summary>
+    private static readonly HashSet<string> UsedAddresses = [];
+
     internal static async Task<FakeKeyVaultServer> StartAsync(TimeProvider time)
+    {
+        while (true)
+        {
+            FakeKeyVaultServer server = await StartOnAnyPortAsync(time);
+            lock (UsedAddresses)
+            {
+                if (UsedAddresses.Add(server.VaultUri.Authority))
+                {
+                    return server;
+                }
+            }
+
+            await server.DisposeAsync();
+        }
+    }
+
+    private static async Task<FakeKeyVaultServer> StartOnAnyPortAsync(TimeProvider time)
     {
         X509Certificate2 certificate = LoopbackCertificate.Create(time);
         var store = new SecretVersionStore();
