@@ -34,7 +34,7 @@ public static class DemoCommand
         await using var azurite = await Step("Starting Azurite (data in .data/azurite)", () => AzuriteProcess.StartAsync(Path.Combine(data, "azurite"), cancellationToken));
         await using var sandbox = await Step("Starting the Sage X3, Procurify and Adobe Commerce simulators", () => Sandbox.Sandbox.StartAsync(cancellationToken: cancellationToken));
 
-        var prefix = "demo" + DateTime.UtcNow.ToString("MMddHHmmss", CultureInfo.InvariantCulture);
+        var prefix = "demo" + TimeProvider.System.GetUtcNow().ToString("MMddHHmmss", CultureInfo.InvariantCulture);
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(sandbox.Settings(azurite.ConnectionString, prefix, Path.Combine(data, "demo-secrets")))

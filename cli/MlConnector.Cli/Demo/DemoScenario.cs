@@ -46,7 +46,7 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         await WaitForQueuesAsync(cancellationToken);
 
         report("Polling X3 deliveries back to Adobe Commerce (x3-adobe-fulfillment)");
-        sandbox.X3.SeedDelivery("DLVDEMO01", "000000101", DateOnly.FromDateTime(DateTime.Today), "UPS", "1Z999AA10123456784", confirmed: true, [("ITM-DEMO-1", 4m)]);
+        sandbox.X3.SeedDelivery("DLVDEMO01", "000000101", DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), "UPS", "1Z999AA10123456784", confirmed: true, [("ITM-DEMO-1", 4m)]);
         await poller.PollAsync("x3-adobe-fulfillment", cancellationToken);
         await WaitForQueuesAsync(cancellationToken);
         var entityId = matched["entity_id"]!.GetValue<long>();
@@ -60,7 +60,7 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         sandbox.X3.SeedSupplier("SUPDEMO", "Demo storefront supplier");
         sandbox.X3.SeedProduct("ITM-DEMO-1", "Demo widget");
         sandbox.X3.SeedGlAccount("60710", "Purchases of goods");
-        sandbox.X3.SeedPurchaseOrder("SUPDEMO", DateOnly.FromDateTime(DateTime.Today), [new X3Line(1, "ITM-DEMO-1", "Demo widget", 4, "UN", 25m, "60710")], number: AdobePurchaseOrder);
+        sandbox.X3.SeedPurchaseOrder("SUPDEMO", DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), [new X3Line(1, "ITM-DEMO-1", "Demo widget", 4, "UN", 25m, "60710")], number: AdobePurchaseOrder);
     }
 
     /// <summary>The local runtime's workers are processing in the background; wait until both queues stay empty.</summary>
