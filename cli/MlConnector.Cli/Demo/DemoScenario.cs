@@ -34,7 +34,7 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         await WaitForQueuesAsync(cancellationToken);
 
         report("Sending signed Adobe Commerce order webhooks to the runtime");
-        SeedAdobeMasterData(mappings);
+        SeedAdobeMasterData();
         await mappings.SetAsync(MappingTableNames.ProductToGlAccount, "ITM-DEMO-1", "60710", cancellationToken);
         var webhook = new Uri(runtimeAddress, "api/webhooks/adobe-commerce");
         var matched = sandbox.Adobe.SeedOrder(new SimulatedOrder("000000101", AdobePurchaseOrder, [new SimulatedOrderLine("ITM-DEMO-1", "Demo widget", 4, 25m, TaxPercent: 10)]));
@@ -54,9 +54,8 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         return notes;
     }
 
-    private void SeedAdobeMasterData(TableMappingTables mappings)
+    private void SeedAdobeMasterData()
     {
-        _ = mappings;
         sandbox.X3.SeedSupplier("SUPDEMO", "Demo storefront supplier");
         sandbox.X3.SeedProduct("ITM-DEMO-1", "Demo widget");
         sandbox.X3.SeedGlAccount("60710", "Purchases of goods");
