@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Connectors.AdobeCommerce;
+using MlConnector.Core.Configuration;
 using MlConnector.Core.Flows;
 
 namespace MlConnector.Flows.AdobeCommerceX3;
@@ -34,7 +35,7 @@ public static class AdobeCommerceX3Flows
         Description = "Sage X3 shipments -> Adobe Commerce shipments with tracking numbers; delivered/cancelled as order comments",
         SourceSystem = "Sage X3",
         TargetSystem = "Adobe Commerce",
-        ScheduleSetting = "X3AdobeFulfillment_Schedule",
+        ScheduleSetting = AppSettingNames.X3AdobeFulfillmentSchedule,
         DefaultSchedule = "0 0 6 * * *",
         Source = sp => sp.GetRequiredKeyedService<ISourceStream>(X3ShipmentStreamKey),
         Mapper = _ => new X3ShipmentToAdobeShipmentMapper(),

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using MlConnector.Connectors.Procurify;
+using MlConnector.Core.Configuration;
 using MlConnector.Core.Flows;
 using MlConnector.Core.Mapping;
 
@@ -23,7 +24,7 @@ public static class ProcurifyX3Flow
         Description = "Procurify purchase orders -> Sage X3 purchase orders (vendors -> suppliers, account codes -> GL accounts, departments -> cost centres)",
         SourceSystem = "Procurify",
         TargetSystem = "Sage X3",
-        ScheduleSetting = "ProcurifyX3_Schedule",
+        ScheduleSetting = AppSettingNames.ProcurifyX3Schedule,
         DefaultSchedule = "0 0 * * * *",
         Source = sp => sp.GetRequiredKeyedService<ISourceStream>(ProcurifyNames.PurchaseOrderStream),
         Mapper = sp => new ProcurifyPurchaseOrderMapper(sp.GetRequiredService<IMappingTables>(), sp.GetRequiredService<IReferenceData>(), OptionsFrom(sp)),
@@ -36,8 +37,8 @@ public static class ProcurifyX3Flow
         Description = "Approved Procurify requisitions -> Sage X3 purchase orders referenced REQ-{number}",
         SourceSystem = "Procurify",
         TargetSystem = "Sage X3",
-        ScheduleSetting = "ProcurifyRequisitionsX3_Schedule",
-        DefaultSchedule = "0 0 * * * *",
+        ScheduleSetting = AppSettingNames.ProcurifyRequisitionsX3Schedule,
+        DefaultSchedule = "0 30 * * * *",
         Source = sp => sp.GetRequiredKeyedService<ISourceStream>(ProcurifyNames.RequisitionStream),
         Mapper = sp => new ProcurifyRequisitionMapper(sp.GetRequiredService<IMappingTables>(), sp.GetRequiredService<IReferenceData>(), OptionsFrom(sp)),
         Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(SinkKey),
