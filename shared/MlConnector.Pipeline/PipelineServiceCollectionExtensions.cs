@@ -9,6 +9,7 @@ using MlConnector.Pipeline.Cursors;
 using MlConnector.Pipeline.Flows;
 using MlConnector.Pipeline.Hosting;
 using MlConnector.Pipeline.Http;
+using MlConnector.Pipeline.Intake;
 using MlConnector.Pipeline.Mapping;
 using MlConnector.Pipeline.Messages;
 using MlConnector.Pipeline.Records;
@@ -49,6 +50,9 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton(sp => new FlowCatalog(sp.GetServices<FlowDefinition>(), sp));
         services.AddSingleton<RecordAdmission>();
+        services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<InboxForwarder>();
+        services.AddSingleton<WebhookIntake>();
         services.AddSingleton<RecordRecovery>();
         services.AddSingleton<PoisonQueueWriter>();
         services.AddSingleton<IntakeBacklogGate>();

@@ -55,3 +55,6 @@ public sealed record WebhookDeliveryResult(int StatusCode, TimeSpan Latency, str
 
 /// <summary>The first delivery's outcome, and every delivery when a duplicate was sent.</summary>
 public sealed record WebhookSendResult(int StatusCode, TimeSpan Latency, string ResponseBody, IReadOnlyList<WebhookDeliveryResult> Deliveries, byte[] SentBody);
+
+/// <summary>A signed delivery ready to send: the bytes on the wire (tampered if asked), its headers, how many times to send it.</summary>
+public sealed record PreparedWebhook(byte[] Body, IReadOnlyList<KeyValuePair<string, string>> Headers, int Deliveries, TimeSpan Timeout);

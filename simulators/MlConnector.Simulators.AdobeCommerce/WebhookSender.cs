@@ -40,21 +40,33 @@ public sealed class WebhookSender : IDisposable
 
     public string IoEventsPublicKey2Path { get; }
 
-    public async Task<WebhookSendResult> SendOrderWebhookAsync(Uri target, JsonObject order, WebhookSigningScheme scheme, WebhookSendOptions? options = null, CancellationToken cancellationToken = default)
+    public Task<WebhookSendResult> SendOrderWebhookAsync(Uri target, JsonObject order, WebhookSigningScheme scheme, WebhookSendOptions? options = null, CancellationToken cancellationToken = default) =>
+        SendAsync(target, Prepare(order, scheme, options), cancellationToken);
+
+    /// <summary>
+    /// Builds and signs a delivery without sending it, so a burst can be signed first and then sent at once
+    /// (the benchmark measures the receiver's acknowledgment, not this sender's RSA signing).
+    /// </summary>
+    public PreparedWebhook Prepare(JsonObject order, WebhookSigningScheme scheme, WebhookSendOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(order);
         options ??= new WebhookSendOptions();
         var body = Encoding.UTF8.GetBytes(Envelope(order, scheme, options).ToJsonString());
         var headers = Sign(body, scheme, options);
-        var sent = options.TamperBody ? Tamper(body) : body;
+        return new PreparedWebhook(options.TamperBody ? Tamper(body) : body, headers, Math.Max(1, options.Deliveries), options.Timeout);
+    }
 
+    /// <summary>Sends a prepared delivery (as many times as its options asked); the result describes the first.</summary>
+    public async Task<WebhookSendResult> SendAsync(Uri target, PreparedWebhook webhook, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
         var deliveries = new List<WebhookDeliveryResult>();
-        for (var attempt = 0; attempt < Math.Max(1, options.Deliveries); attempt++)
+        for (var attempt = 0; attempt < webhook.Deliveries; attempt++)
         {
-            deliveries.Add(await DeliverAsync(target, sent, headers, options.Timeout, cancellationToken));
+            deliveries.Add(await DeliverAsync(target, webhook.Body, webhook.Headers, webhook.Timeout, cancellationToken));
         }
 
-        return new WebhookSendResult(deliveries[0].StatusCode, deliveries[0].Latency, deliveries[0].ResponseBody, deliveries, sent);
+        return new WebhookSendResult(deliveries[0].StatusCode, deliveries[0].Latency, deliveries[0].ResponseBody, deliveries, webhook.Body);
     }
 
     /// <summary>The I/O Events registration handshake: <c>GET target?challenge=...</c>; returns the receiver's answer.</summary>
@@ -152,7 +164,7 @@ public sealed class WebhookSender : IDisposable
         return tampered;
     }
 
-    private async Task<WebhookDeliveryResult> DeliverAsync(Uri target, byte[] body, List<KeyValuePair<string, string>> headers, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<WebhookDeliveryResult> DeliverAsync(Uri target, byte[] body, IReadOnlyList<KeyValuePair<string, string>> headers, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");

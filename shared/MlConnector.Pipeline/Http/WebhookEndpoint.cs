@@ -3,17 +3,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using MlConnector.Core.Flows;
 using MlConnector.Pipeline.Flows;
+using MlConnector.Pipeline.Intake;
 using MlConnector.Pipeline.Records;
-using MlConnector.Pipeline.Stages;
 
 namespace MlConnector.Pipeline.Http;
 
 /// <summary>
 /// Receives a webhook delivery in either host: reads the raw body (with a size limit), verifies the signature
-/// before anything parses it, persists and enqueues the record, and answers 200 at once. Repeated deliveries
-/// of the same event are acknowledged and dropped.
+/// before anything parses it, stores the record durably in the webhook inbox (one write shared with concurrent
+/// deliveries), and answers 200; the record enters the pipeline right after, where a repeated delivery of the same
+/// event is dropped.
 /// </summary>
-public sealed class WebhookEndpoint(FlowCatalog catalog, RecordAdmission admission, RefusalAudit audit, ILogger<WebhookEndpoint> logger)
+public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, RefusalAudit audit, ILogger<WebhookEndpoint> logger)
 {
     public async Task<IActionResult> HandleAsync(string flowName, HttpRequest request, CancellationToken cancellationToken)
     {
@@ -57,8 +58,18 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, RecordAdmission admissi
             return await RefuseAsync(flowName, StatusCodes.Status400BadRequest, parsed.Error ?? "the delivery carries no record", headers, cancellationToken);
         }
 
-        var result = await admission.AdmitAsync(flowName, [record], AdmissionMode.Webhook, cancellationToken);
-        logger.LogInformation("Webhook for {Flow}: record {SourceKey} version {Version} {Outcome}", flowName, record.Key, record.Version, result.Enqueued > 0 ? "enqueued" : "was a duplicate");
+        try
+        {
+            await intake.AcceptAsync(flowName, record, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Nothing was stored: a 503 makes the sender retry instead of believing the delivery landed.
+            logger.LogError(ex, "Could not store a webhook delivery for {Flow} (record {SourceKey}); asked the sender to retry", flowName, record.Key);
+            return Problem(StatusCodes.Status503ServiceUnavailable, "the delivery could not be stored; retry it");
+        }
+
+        logger.LogInformation("Webhook for {Flow}: record {SourceKey} version {Version} stored", flowName, record.Key, record.Version);
         return new OkObjectResult(new { op = "success" });
     }
 

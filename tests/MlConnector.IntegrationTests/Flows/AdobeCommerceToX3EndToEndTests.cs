@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Core.Secrets;
+using MlConnector.Pipeline.Intake;
 using MlConnector.Pipeline.Records;
 using MlConnector.Pipeline.Stages;
 using MlConnector.Pipeline.Storage;
@@ -124,7 +125,8 @@ public sealed class AdobeCommerceToX3EndToEndTests(AzuriteFixture azurite)
             await Task.Delay(250, timeout.Token);
             var depth = (await storage.MapQueue.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount +
                         (await storage.WriteQueue.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount;
-            quiet = depth == 0 ? quiet + 1 : 0;
+            var inboxEmpty = await services.GetRequiredService<WebhookInbox>().IsEmptyAsync(timeout.Token);
+            quiet = depth == 0 && inboxEmpty ? quiet + 1 : 0;
         }
     }
 
