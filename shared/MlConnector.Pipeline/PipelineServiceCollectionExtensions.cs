@@ -53,6 +53,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<InboxForwarder>();
         services.AddSingleton<WebhookIntake>();
+        services.AddSingleton<PipelineBacklog>();
         services.AddSingleton<RecordRecovery>();
         services.AddSingleton<PoisonQueueWriter>();
         services.AddSingleton<IntakeBacklogGate>();

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Core.Secrets;
+using MlConnector.Pipeline.Stages;
 using MlConnector.Runtime;
 using MlConnector.Runtime.Azurite;
 using MlConnector.Simulators.AdobeCommerce;
@@ -15,6 +16,8 @@ namespace MlConnector.Cli.Bench;
 /// </summary>
 public static class WebhookLatencyScenario
 {
+    private const int WarmUpBase = 900_000;
+
     public static async Task<WebhookLatencyResult> RunAsync(int deliveries, CancellationToken cancellationToken)
     {
         await using var azurite = await AzuriteProcess.StartAsync(dataDirectory: null, cancellationToken);
@@ -27,9 +30,12 @@ public static class WebhookLatencyScenario
         var webhook = new Uri($"http://127.0.0.1:{port}/api/webhooks/adobe-commerce");
         SeedX3(sandbox, deliveries);
 
-        // Warm up the listener, the signature check and the storage connections before measuring.
-        var warmUp = Enumerable.Range(0, 20).Select(i => sandbox.Adobe.SeedOrder(Order(900_000 + i))).ToList();
-        await Task.WhenAll(warmUp.Select(order => sandbox.Adobe.SendOrderWebhookAsync(webhook, order, WebhookSigningScheme.CommerceRsa, cancellationToken: cancellationToken)));
+        // Warm up the listener, the signature check and the storage connections with a burst of the same size, so
+        // the measured burst finds its connections open: in Azure the front end terminates the senders' TLS
+        // connections and reaches the worker over kept-alive ones, so the worker never pays a handshake per webhook.
+        var warmUp = Enumerable.Range(0, deliveries).Select(i => sandbox.Adobe.Webhooks.Prepare(sandbox.Adobe.SeedOrder(Order(WarmUpBase + i)), WebhookSigningScheme.CommerceRsa)).ToList();
+        await Task.WhenAll(warmUp.Select(delivery => sandbox.Adobe.Webhooks.SendAsync(webhook, delivery, cancellationToken)));
+        await app.Services.GetRequiredService<PipelineBacklog>().WaitUntilEmptyAsync(cancellationToken);
 
         // Signed first, then sent together: the burst the receiver sees is not spread out by this sender's RSA signing.
         var signed = Enumerable.Range(1, deliveries)
@@ -53,7 +59,7 @@ public static class WebhookLatencyScenario
         sandbox.X3.SeedSupplier("SUPBENCH", "Bench supplier");
         sandbox.X3.SeedProduct("ITM-B1", "Bench item");
         sandbox.X3.SeedGlAccount("60710", "Purchases");
-        foreach (var i in Enumerable.Range(1, deliveries).Concat(Enumerable.Range(900_000, 20)))
+        foreach (var i in Enumerable.Range(1, deliveries).Concat(Enumerable.Range(WarmUpBase, deliveries)))
         {
             sandbox.X3.SeedPurchaseOrder("SUPBENCH", new DateOnly(2026, 1, 5), [new Simulators.SageX3.SimulatedOrderLine(1, "ITM-B1", "Bench item", 1, "UN", 10m, "60710")], number: $"POB{i:D6}");
         }

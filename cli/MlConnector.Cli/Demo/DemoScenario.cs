@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Core.Mapping;
-using MlConnector.Pipeline.Intake;
 using MlConnector.Pipeline.Mapping;
 using MlConnector.Pipeline.Stages;
 using MlConnector.Pipeline.Storage;
@@ -63,18 +62,7 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         sandbox.X3.SeedPurchaseOrder("SUPDEMO", DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), [new X3Line(1, "ITM-DEMO-1", "Demo widget", 4, "UN", 25m, "60710")], number: AdobePurchaseOrder);
     }
 
-    /// <summary>The local runtime's workers are processing in the background; wait until the inbox and both queues stay empty.</summary>
-    private async Task WaitForQueuesAsync(CancellationToken cancellationToken)
-    {
-        var storage = services.GetRequiredService<PipelineStorage>();
-        var quiet = 0;
-        while (quiet < 4)
-        {
-            await Task.Delay(250, cancellationToken);
-            var map = (await storage.MapQueue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
-            var write = (await storage.WriteQueue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
-            var inboxEmpty = await services.GetRequiredService<WebhookInbox>().IsEmptyAsync(cancellationToken);
-            quiet = map + write == 0 && inboxEmpty ? quiet + 1 : 0;
-        }
-    }
+    /// <summary>The local runtime's workers are processing in the background; wait until nothing is left in the pipeline.</summary>
+    private Task WaitForQueuesAsync(CancellationToken cancellationToken) =>
+        services.GetRequiredService<PipelineBacklog>().WaitUntilEmptyAsync(cancellationToken);
 }

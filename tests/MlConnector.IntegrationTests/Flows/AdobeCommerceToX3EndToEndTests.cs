@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Core.Secrets;
-using MlConnector.Pipeline.Intake;
 using MlConnector.Pipeline.Records;
 using MlConnector.Pipeline.Stages;
 using MlConnector.Pipeline.Storage;
@@ -117,17 +116,8 @@ public sealed class AdobeCommerceToX3EndToEndTests(AzuriteFixture azurite)
 
     private static async Task WaitForQueuesAsync(IServiceProvider services)
     {
-        var storage = services.GetRequiredService<PipelineStorage>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var quiet = 0;
-        while (quiet < 4)
-        {
-            await Task.Delay(250, timeout.Token);
-            var depth = (await storage.MapQueue.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount +
-                        (await storage.WriteQueue.GetPropertiesAsync(timeout.Token)).Value.ApproximateMessagesCount;
-            var inboxEmpty = await services.GetRequiredService<WebhookInbox>().IsEmptyAsync(timeout.Token);
-            quiet = depth == 0 && inboxEmpty ? quiet + 1 : 0;
-        }
+        await services.GetRequiredService<PipelineBacklog>().WaitUntilEmptyAsync(timeout.Token);
     }
 
     private static string TempFolder() => Path.Combine(Path.GetTempPath(), "mlc-tests", Guid.NewGuid().ToString("N"));

@@ -1,0 +1,32 @@
+using MlConnector.Pipeline.Intake;
+using MlConnector.Pipeline.Storage;
+
+namespace MlConnector.Pipeline.Stages;
+
+/// <summary>
+/// Whether anything is still on its way through the pipeline: webhook batches in the inbox, or messages in the
+/// map or write queue (in flight ones included). The demo, the benchmark and tests wait on it for records to land.
+/// </summary>
+public sealed class PipelineBacklog(PipelineStorage storage, WebhookInbox inbox)
+{
+    private static readonly TimeSpan CheckInterval = TimeSpan.FromMilliseconds(250);
+
+    public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
+    {
+        var map = storage.MapQueue.GetPropertiesAsync(cancellationToken);
+        var write = storage.WriteQueue.GetPropertiesAsync(cancellationToken);
+        var inboxEmpty = await inbox.IsEmptyAsync(cancellationToken);
+        return inboxEmpty && (await map).Value.ApproximateMessagesCount + (await write).Value.ApproximateMessagesCount == 0;
+    }
+
+    /// <summary>Returns once the backlog has been empty at four checks in a row (a second), so a record between stages is not missed.</summary>
+    public async Task WaitUntilEmptyAsync(CancellationToken cancellationToken)
+    {
+        var quiet = 0;
+        while (quiet < 4)
+        {
+            await Task.Delay(CheckInterval, cancellationToken);
+            quiet = await IsEmptyAsync(cancellationToken) ? quiet + 1 : 0;
+        }
+    }
+}
