@@ -34,9 +34,9 @@ public sealed class BenchRun(BenchSettings settings)
         }
 
         // At most batchSize + newBatchThreshold messages run at once per queue (as in the Functions host), and a new
-        // batch is fetched once newBatchThreshold or fewer are left: 8 + 8 keeps 8 to 16 writes in flight, where
-        // 16 + 0 would cap at 16 too but let the sink drain to zero before every batch.
-        var slowRules = hostRules with { BatchSize = 8, NewBatchThreshold = 8 };
+        // batch is fetched once newBatchThreshold or fewer are left. For a slow target the split matters: 4 + 12 keeps
+        // 12 to 16 writes in flight, where 8 + 8 lets them sag to 8 while each refill waits on a receive.
+        var slowRules = hostRules with { BatchSize = 4, NewBatchThreshold = 12 };
         var (slow, slowCeiling) = await RunEngineAsync(new EngineScenarioSettings("100 ms sink, write concurrency 16", settings.Records, SlowSinkCall, slowRules), cancellationToken);
         EngineReport.Print(slow, slowCeiling, BenchTargets.SlowSinkRecordsPerSecond, judgeCeilingShare: false);
 
