@@ -69,7 +69,7 @@ public sealed class BenchRun(BenchSettings settings)
         CeilingReport.Print(ceiling, CeilingPhase);
         var result = await Step(
             $"Engine, {scenario.Label}: {scenario.Records:N0} records ({EngineReport.Rules(scenario.QueueRules)})",
-            () => new EngineScenario(azurite.ConnectionString, scenario).RunAsync(cancellationToken));
+            () => new EngineScenario(azurite.ConnectionString, () => azurite.CpuTime, scenario).RunAsync(cancellationToken));
         return (result, ceiling);
     }
 

@@ -33,6 +33,7 @@ public static class EngineReport
         table.AddRow("Latency intake-to-write p50", Milliseconds(result.LatencyP50), "-", "-");
         table.AddRow("Latency intake-to-write p95", Milliseconds(result.LatencyP95), "-", "-");
         table.AddRow("Sink calls in flight peak/mean", $"{result.PeakSinkCallsInFlight} / {Ratio(result.MeanSinkCallsInFlight)}", "-", "-");
+        table.AddRow("CPU busy: this process / Azurite", $"{Percent(result.OwnCpu / result.Elapsed)} / {Percent(result.StorageCpu / result.Elapsed)} of one core", "-", "-");
         table.AddRow("Peak working set", Megabytes(result.PeakWorkingSetBytes), $"< {BenchTargets.PeakWorkingSetMegabytes:0} MB", BenchTargets.Below(Mb(result.PeakWorkingSetBytes), BenchTargets.PeakWorkingSetMegabytes));
         AnsiConsole.Write(table);
     }

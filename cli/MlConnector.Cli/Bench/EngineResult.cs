@@ -13,7 +13,9 @@ public sealed record EngineResult(
     TimeSpan LatencyP95,
     int PeakSinkCallsInFlight,
     double MeanSinkCallsInFlight,
-    long PeakWorkingSetBytes)
+    long PeakWorkingSetBytes,
+    TimeSpan OwnCpu,
+    TimeSpan StorageCpu)
 {
     public double RecordsPerSecond => Written / Elapsed.TotalSeconds;
 

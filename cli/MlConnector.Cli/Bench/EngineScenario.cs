@@ -16,7 +16,7 @@ namespace MlConnector.Cli.Bench;
 /// queue workers running the real map and write stages, on Azurite, into a <see cref="TimedSink"/>. The workers
 /// run while the poll enqueues, as they do in the runtime, and the clock stops when the last record is Written.
 /// </summary>
-public sealed class EngineScenario(string storageConnectionString, EngineScenarioSettings settings)
+public sealed class EngineScenario(string storageConnectionString, Func<TimeSpan> storageCpuTime, EngineScenarioSettings settings)
 {
     private const string FlowName = "bench-engine";
 
@@ -34,6 +34,8 @@ public sealed class EngineScenario(string storageConnectionString, EngineScenari
         using var outcomes = new OutcomeWatcher(services.GetRequiredService<IMeterFactory>(), settings.Records, clock);
         using var stopWorkers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var operationsBefore = counter.Count;
+        var ownCpuBefore = Environment.CpuUsage.TotalTime;
+        var storageCpuBefore = storageCpuTime();
         var running = workers.RunAsync(stopWorkers.Token);
         clock.Start();
 
@@ -42,6 +44,8 @@ public sealed class EngineScenario(string storageConnectionString, EngineScenari
         await RunGuard.WaitAsync(outcomes.AllDone, settings.Records, running, cancellationToken);
         var elapsed = outcomes.LastOutcomeAt;
         var operations = counter.Count - operationsBefore;
+        var ownCpu = Environment.CpuUsage.TotalTime - ownCpuBefore;
+        var storageCpu = storageCpuTime() - storageCpuBefore;
 
         await stopWorkers.CancelAsync();
         await running;
@@ -57,7 +61,9 @@ public sealed class EngineScenario(string storageConnectionString, EngineScenari
             sink.Latencies.Percentile(95),
             sink.PeakInFlight,
             sink.BusyTime / elapsed,
-            memory.PeakBytes);
+            memory.PeakBytes,
+            ownCpu,
+            storageCpu);
     }
 
     private ServiceProvider BuildServices(TimedSink sink)

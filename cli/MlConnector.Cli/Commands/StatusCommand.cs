@@ -43,6 +43,11 @@ public static class StatusCommand
             AnsiConsole.MarkupLineInterpolated($"[red]{failed.Name}: last run failed:[/] {failed.LastRunError}");
         }
 
+        foreach (var waiting in status.Flows.Where(f => (flow is null || f.Name == flow) && f.InboxBatches > 0))
+        {
+            AnsiConsole.MarkupLineInterpolated($"[yellow]{waiting.Name}: {waiting.InboxBatches} webhook batch(es) stored but not yet admitted[/] (forwarded within seconds, or by the maintenance sweep if the process that stored them stopped)");
+        }
+
         AnsiConsole.MarkupLineInterpolated($"Poison queues: map {status.MapPoisonDepth}, write {status.WritePoisonDepth}");
     }
 }

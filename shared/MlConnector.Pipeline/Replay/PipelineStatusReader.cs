@@ -1,5 +1,6 @@
 using MlConnector.Pipeline.Cursors;
 using MlConnector.Pipeline.Flows;
+using MlConnector.Pipeline.Intake;
 using MlConnector.Pipeline.Records;
 using MlConnector.Pipeline.Storage;
 using MlConnector.Pipeline.Telemetry;
@@ -7,7 +8,7 @@ using MlConnector.Pipeline.Telemetry;
 namespace MlConnector.Pipeline.Replay;
 
 /// <summary>What an operator asks first: per flow, the last run, the cursor, counts by status; and the poison depth.</summary>
-public sealed class PipelineStatusReader(FlowCatalog catalog, CursorStore cursors, RecordStore records, PipelineStorage storage, PipelineMetrics metrics)
+public sealed class PipelineStatusReader(FlowCatalog catalog, CursorStore cursors, RecordStore records, WebhookInbox inbox, PipelineStorage storage, PipelineMetrics metrics)
 {
     public async Task<PipelineStatus> ReadAsync(CancellationToken cancellationToken)
     {
@@ -21,7 +22,8 @@ public sealed class PipelineStatusReader(FlowCatalog catalog, CursorStore cursor
                 counts[row.StatusValue]++;
             }
 
-            flows.Add(new FlowStatus(flow.Name, flow.Description, flow.IsPolled, cursor?.LastRunFinishedAt ?? cursor?.LastRunStartedAt, cursor?.Value, counts, cursor?.LastRunError));
+            var inboxBatches = await inbox.CountAsync(flow.Name, cancellationToken);
+            flows.Add(new FlowStatus(flow.Name, flow.Description, flow.IsPolled, cursor?.LastRunFinishedAt ?? cursor?.LastRunStartedAt, cursor?.Value, counts, cursor?.LastRunError, inboxBatches));
         }
 
         var mapPoison = await DepthAsync(storage.MapPoisonQueue, cancellationToken);
@@ -56,4 +58,5 @@ public sealed class PipelineStatusReader(FlowCatalog catalog, CursorStore cursor
 
 public sealed record PipelineStatus(IReadOnlyList<FlowStatus> Flows, long MapPoisonDepth, long WritePoisonDepth);
 
-public sealed record FlowStatus(string Name, string Description, bool IsPolled, DateTimeOffset? LastRun, string? Cursor, IReadOnlyDictionary<RecordStatus, int> Counts, string? LastRunError);
+/// <param name="InboxBatches">Webhook batches stored but not yet admitted (normally 0; see docs/operations.md).</param>
+public sealed record FlowStatus(string Name, string Description, bool IsPolled, DateTimeOffset? LastRun, string? Cursor, IReadOnlyDictionary<RecordStatus, int> Counts, string? LastRunError, int InboxBatches);

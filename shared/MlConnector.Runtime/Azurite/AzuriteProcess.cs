@@ -27,6 +27,16 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>CPU time Azurite has used so far (the benchmark reports who was busy: Azurite or the pipeline).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <param name="dataDirectory">Where Azurite keeps its data; null keeps everything in memory (tests, benchmark).</param>
     public static async Task<AzuriteProcess> StartAsync(string? dataDirectory, CancellationToken cancellationToken = default)
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Core.Flows;
 using MlConnector.Pipeline.Intake;
 using MlConnector.Pipeline.Records;
+using MlConnector.Pipeline.Replay;
 using MlConnector.Pipeline.Stages;
 
 namespace MlConnector.IntegrationTests.Engine;
@@ -43,15 +44,17 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         await harness.Get<WebhookInbox>().StoreAsync(PipelineHarness.FlowName, [Record("acme-lost-1"), Record("acme-lost-2")], CancellationToken.None);
         var maintenance = harness.Get<PipelineMaintenance>();
         var tooEarly = await maintenance.RunAsync(CancellationToken.None);
+        var statusBefore = await harness.Get<PipelineStatusReader>().ReadAsync(CancellationToken.None);
         harness.Time.Advance(InboxForwarder.LeftoverAge + TimeSpan.FromMinutes(1));
         var sweep = await maintenance.RunAsync(CancellationToken.None);
         await harness.DrainAsync();
 
         Assert.Equal(0, tooEarly.InboxLeftoversForwarded);
+        Assert.Equal(1, Assert.Single(statusBefore.Flows).InboxBatches);
         Assert.Equal(2, sweep.InboxLeftoversForwarded);
         Assert.Equal(1, harness.Sink.WritesOf("acme-lost-1"));
         Assert.Equal(1, harness.Sink.WritesOf("acme-lost-2"));
-        Assert.Equal(0, await harness.Get<WebhookInbox>().CountAsync(PipelineHarness.FlowName, CancellationToken.None));
+        Assert.Equal(0, Assert.Single((await harness.Get<PipelineStatusReader>().ReadAsync(CancellationToken.None)).Flows).InboxBatches);
     }
 
     [Fact]
