@@ -131,6 +131,7 @@ var appSettings = {
   Pipeline__MappingCacheSeconds: '30'
   Pipeline__IntakeConcurrency: '16'
   Pipeline__IntakeMaxBacklog: '0'
+  Pipeline__MaxConcurrentWrites: '0'
   Pipeline__ClaimCheckThresholdBytes: '48000'
 }
 

@@ -25,6 +25,14 @@ public sealed class PipelineOptions
     /// </summary>
     public int IntakeMaxBacklog { get; set; }
 
+    /// <summary>
+    /// When above zero, at most this many target calls per flow run at once in one instance, however many write
+    /// messages the queue rules let in: the other messages do their storage work meanwhile, so a slow target stays
+    /// busy up to this limit and a target that admits only N concurrent sessions (an X3 web service pool) is never
+    /// asked for more. Default 0: bounded by the queue rules only.
+    /// </summary>
+    public int MaxConcurrentWrites { get; set; }
+
     /// <summary>Envelopes larger than this go to blob storage (claim check). Default 48,000 bytes: base64 makes 64 KB queue messages of them.</summary>
     public int ClaimCheckThresholdBytes { get; set; } = 48_000;
 }

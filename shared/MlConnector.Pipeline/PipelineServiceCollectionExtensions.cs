@@ -59,6 +59,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<IntakeBacklogGate>();
         services.AddSingleton<FlowPoller>();
         services.AddSingleton<MapStage>();
+        services.AddSingleton<WriteConcurrencyGate>();
         services.AddSingleton<WriteStage>();
         services.AddSingleton<DryRunner>();
         services.AddSingleton<PipelineMaintenance>();

@@ -6,7 +6,7 @@ namespace MlConnector.Cli.Bench;
 /// <summary>What the numbers mean, printed under them so a reader of a pasted run needs nothing else.</summary>
 public static class BenchNotes
 {
-    public static void Print(QueueRules instantRules, QueueRules slowRules)
+    public static void Print(QueueRules instantRules, int slowSinkWriteConcurrency)
     {
         AnsiConsole.WriteLine();
         AnsiConsole.MarkupLine("[bold]How to read this[/]");
@@ -16,7 +16,7 @@ public static class BenchNotes
             "Storage operations: every HTTP request the pipeline's queue, table and blob clients sent in that time (StorageOperationCounter), idle queue polls included.",
             "Share of the raw ceiling: the pipeline's storage operations per second / the reference ceiling measured on the same fresh Azurite just before the run. Judged only where storage is the limit (instant sink). \"Records/s the ceiling allows\" = ceiling / storage ops per record: what this Azurite permits at this cost.",
             "Latency: from the moment the source built the record's page (stamped into the payload and carried to the target document) to the sink's call; it includes the wait in both queues.",
-            $"Queue rules (batchSize + newBatchThreshold): instant sink uses host.json's {instantRules.BatchSize} + {instantRules.NewBatchThreshold}, up to {instantRules.BatchSize + instantRules.NewBatchThreshold} messages in flight per queue. The 100 ms sink uses {slowRules.BatchSize} + {slowRules.NewBatchThreshold}: at most {slowRules.BatchSize + slowRules.NewBatchThreshold} in flight, a new batch fetched when {slowRules.NewBatchThreshold} or fewer remain, so {slowRules.NewBatchThreshold} to {slowRules.BatchSize + slowRules.NewBatchThreshold} writes overlap when messages are waiting (a slow target wants a small batch and a high threshold: 8 + 8 would let them sag to 8 before each refill).",
+            $"Queue rules (batchSize + newBatchThreshold): both runs use host.json's {instantRules.BatchSize} + {instantRules.NewBatchThreshold}, up to {instantRules.BatchSize + instantRules.NewBatchThreshold} messages in flight per queue. The 100 ms sink also caps sink calls at {slowSinkWriteConcurrency} (Pipeline__MaxConcurrentWrites): the messages beyond that do their storage work while the sink is busy.",
             "Peak working set: this process only (sampled every 100 ms after a full GC); Azurite and the simulators' storage run in their own process or are not counted.",
             "External API calls: requests journaled by the Procurify and Sage X3 simulators during the run, OAuth token requests reported apart.",
         })

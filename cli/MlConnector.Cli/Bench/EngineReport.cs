@@ -16,7 +16,7 @@ public static class EngineReport
         var table = new Table()
             .Title($"Engine, {settings.Label}, {Count(settings.Records)} records")
             .AddColumns("Measure", "Measured", "Target", "Verdict");
-        table.AddRow("Queue rules", Rules(settings.QueueRules), "-", "-");
+        table.AddRow("Queue rules", Rules(settings.QueueRules) + (settings.MaxConcurrentWrites > 0 ? $", sink calls <= {settings.MaxConcurrentWrites}" : string.Empty), "-", "-");
         table.AddRow("Written / not written", $"{Count(result.Written)} / {Count(result.NotWritten)}", Count(settings.Records), BenchTargets.AtLeast(result.Written, settings.Records));
         table.AddRow("Intake (poll) duration", Seconds(result.IntakeDuration), "-", "-");
         table.AddRow("Poll start to last Written", Seconds(result.Elapsed), "-", "-");

@@ -72,7 +72,8 @@ public sealed class EngineScenario(string storageConnectionString, Func<TimeSpan
         {
             ["AzureWebJobsStorage"] = storageConnectionString,
             ["Pipeline:NamePrefix"] = "bench" + Guid.NewGuid().ToString("N")[..8],
-            ["Pipeline:IntakeMaxBacklog"] = "400",
+            ["Pipeline:IntakeMaxBacklog"] = Environment.GetEnvironmentVariable("MLC_BACKLOG") ?? "400",
+            ["Pipeline:MaxConcurrentWrites"] = settings.MaxConcurrentWrites.ToString(System.Globalization.CultureInfo.InvariantCulture),
         }).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddSimpleConsole(options => options.SingleLine = true).SetMinimumLevel(LogLevel.Warning));

@@ -22,6 +22,7 @@ public sealed class WriteStage(
     RecordStore records,
     MessageCodec codec,
     PoisonQueueWriter poison,
+    WriteConcurrencyGate gate,
     QueueRules rules,
     PipelineMetrics metrics,
     ILogger<WriteStage> logger)
@@ -61,7 +62,7 @@ public sealed class WriteStage(
                 PreviousAttemptAmbiguous: row?.LastAttemptAmbiguous == true || dequeueCount > 1,
                 IdempotencyKey(message),
                 document);
-            var result = await parts.Sink.WriteAsync(request, cancellationToken);
+            var result = await gate.RunAsync(message.Flow, () => parts.Sink.WriteAsync(request, cancellationToken), cancellationToken);
             await records.ApplyAsync(message.Flow, message.SourceKey, new RecordUpdate
             {
                 Stage = StageName,
