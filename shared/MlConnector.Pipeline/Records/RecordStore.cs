@@ -105,6 +105,34 @@ public sealed class RecordStore
         return etags;
     }
 
+    /// <summary>
+    /// Creates rows for records never seen before, one transaction per partition and fifty records, without reading
+    /// first. A transaction that meets an existing row applies nothing; its records come back as conflicts for the caller
+    /// to read and decide on. Returns the new rows' ETags and the conflicting keys.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, ETag> Created, IReadOnlyList<string> Conflicts)> TryCreateManyAsync(
+        string flow, IReadOnlyList<(string SourceKey, RecordUpdate Update)> changes, CancellationToken cancellationToken)
+    {
+        var outcomes = await Task.WhenAll(changes
+            .GroupBy(change => Keys.PartitionKey(flow, change.SourceKey))
+            .SelectMany(partition => partition.Chunk(MaxTransactionActions / 2))
+            .Select(async batch =>
+            {
+                var actions = batch.SelectMany(change => Actions(flow, change.SourceKey, change.Update, ifMatch: null, create: true)).ToList();
+                try
+                {
+                    var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
+                    return (Created: batch.Select((change, index) => (change.SourceKey, ETag: response.Value[index * 2].Headers.ETag ?? default)).ToList(), Conflicts: new List<string>());
+                }
+                catch (TableTransactionFailedException ex) when (ex.Status == 409)
+                {
+                    return (Created: [], Conflicts: batch.Select(change => change.SourceKey).ToList());
+                }
+            }));
+        var created = outcomes.SelectMany(outcome => outcome.Created).ToDictionary(item => item.SourceKey, item => item.ETag, StringComparer.Ordinal);
+        return (created, outcomes.SelectMany(outcome => outcome.Conflicts).ToList());
+    }
+
     public async IAsyncEnumerable<RecordEntity> QueryAsync(string flow, RecordStatus? status, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var statusFilter = status is { } wanted ? $" and Status eq '{wanted}'" : string.Empty;
@@ -127,7 +155,7 @@ public sealed class RecordStore
         }
     }
 
-    private List<TableTransactionAction> Actions(string flow, string sourceKey, RecordUpdate update, ETag? ifMatch)
+    private List<TableTransactionAction> Actions(string flow, string sourceKey, RecordUpdate update, ETag? ifMatch, bool create = false)
     {
         var now = _time.GetUtcNow();
         var partition = Keys.PartitionKey(flow, sourceKey);
@@ -165,9 +193,11 @@ public sealed class RecordStore
             At = now,
         };
 
-        var rowAction = ifMatch is { } etag
-            ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, row, etag)
-            : new TableTransactionAction(TableTransactionActionType.UpsertMerge, row);
+        var rowAction = create
+            ? new TableTransactionAction(TableTransactionActionType.Add, row)
+            : ifMatch is { } etag
+                ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, row, etag)
+                : new TableTransactionAction(TableTransactionActionType.UpsertMerge, row);
         return [rowAction, new TableTransactionAction(TableTransactionActionType.UpsertReplace, history)];
     }
 

@@ -26,47 +26,45 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
     {
         // A page may repeat a key (a record changed between two page reads): the last version wins.
         var latest = page.GroupBy(record => record.Key, StringComparer.Ordinal).Select(group => group.Last()).ToList();
-        var existing = await records.GetManyAsync(flow, latest.Select(record => record.Key).ToList(), cancellationToken);
         var now = time.GetUtcNow();
-        var admitted = latest.Where(record => !IsAlreadyHandled(existing.GetValueOrDefault(record.Key), record, mode, now)).ToList();
-        if (admitted.Count == 0)
+        var candidates = await Task.WhenAll(latest.Select(record => PrepareAsync(flow, record, cancellationToken)));
+
+        // Records never seen before need no read: their rows are created outright. Only a batch that meets an
+        // existing row (a changed record, a re-read boundary day, a repeated webhook) is read and judged.
+        var (created, conflicts) = await records.TryCreateManyAsync(flow, candidates.Select(c => (c.Record.Key, c.Update)).ToList(), cancellationToken);
+        var etags = new Dictionary<string, ETag>(created, StringComparer.Ordinal);
+        var admitted = candidates.Where(c => created.ContainsKey(c.Record.Key)).ToList();
+        if (conflicts.Count > 0)
         {
-            return new AdmissionResult(0, page.Count);
+            var conflicting = conflicts.ToHashSet(StringComparer.Ordinal);
+            var existing = await records.GetManyAsync(flow, conflicts, cancellationToken);
+            var judged = candidates.Where(c => conflicting.Contains(c.Record.Key)).ToLookup(c => IsAlreadyHandled(existing.GetValueOrDefault(c.Record.Key), c.Record, mode, now));
+            await Task.WhenAll(judged[true].Select(skipped => ReleasePayloadAsync(skipped.Stored, cancellationToken)));
+            var updated = await records.ApplyManyAsync(flow, judged[false].Select(c => (c.Record.Key, c.Update)).ToList(), cancellationToken);
+            foreach (var (key, etag) in updated)
+            {
+                etags[key] = etag;
+            }
+
+            admitted.AddRange(judged[false]);
         }
 
-        var correlation = admitted.ToDictionary(record => record.Key, _ => Guid.NewGuid().ToString("N"), StringComparer.Ordinal);
-        var stored = await Task.WhenAll(admitted.Select(record => StorePayloadAsync(flow, record, cancellationToken)));
-        var changes = admitted.Select((record, index) => (record.Key, new RecordUpdate
-        {
-            Stage = "intake",
-            Status = RecordStatus.Received,
-            SourceVersion = record.Version,
-            SourceModifiedAt = record.ModifiedAt,
-            CorrelationId = correlation[record.Key],
-            Attempt = 1,
-            Attempts = 0,
-            Reason = string.Empty,
-            PendingPayload = stored[index].Inline ?? string.Empty,
-            PendingPayloadBlob = stored[index].Blob ?? string.Empty,
-        })).ToList();
-        var etags = await records.ApplyManyAsync(flow, changes, cancellationToken);
-
         await Parallel.ForEachAsync(
-            admitted.Select((record, index) => (record, index)),
+            admitted,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.IntakeConcurrency, CancellationToken = cancellationToken },
-            async (item, ct) =>
+            async (candidate, ct) =>
             {
                 var message = new PipelineMessage
                 {
                     Flow = flow,
-                    SourceKey = item.record.Key,
-                    SourceVersion = item.record.Version,
-                    SourceModifiedAt = item.record.ModifiedAt,
-                    CorrelationId = correlation[item.record.Key],
+                    SourceKey = candidate.Record.Key,
+                    SourceVersion = candidate.Record.Version,
+                    SourceModifiedAt = candidate.Record.ModifiedAt,
+                    CorrelationId = candidate.Update.CorrelationId,
                     ReceivedAt = now,
-                    RecordETag = etags[item.record.Key].ToString(),
-                    Payload = stored[item.index].Blob is null ? item.record.Payload : null,
-                    PayloadBlob = stored[item.index].Blob,
+                    RecordETag = etags[candidate.Record.Key].ToString(),
+                    Payload = candidate.Stored.Blob is null ? candidate.Record.Payload : null,
+                    PayloadBlob = candidate.Stored.Blob,
                 };
                 await storage.MapQueue.SendEnvelopeAsync(await codec.EncodeAsync(message, ct), ct);
             });
@@ -149,7 +147,37 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
         return new StoredPayload(null, blobName);
     }
 
+    /// <summary>The record's payload stored beside its row and the Received update that would admit it.</summary>
+    private async Task<Candidate> PrepareAsync(string flow, SourceRecord record, CancellationToken cancellationToken)
+    {
+        var stored = await StorePayloadAsync(flow, record, cancellationToken);
+        return new Candidate(record, stored, new RecordUpdate
+        {
+            Stage = "intake",
+            Status = RecordStatus.Received,
+            SourceVersion = record.Version,
+            SourceModifiedAt = record.ModifiedAt,
+            CorrelationId = Guid.NewGuid().ToString("N"),
+            Attempt = 1,
+            Attempts = 0,
+            Reason = string.Empty,
+            PendingPayload = stored.Inline ?? string.Empty,
+            PendingPayloadBlob = stored.Blob ?? string.Empty,
+        });
+    }
+
+    /// <summary>A record judged already handled leaves no claim-check blob behind.</summary>
+    private async Task ReleasePayloadAsync(StoredPayload stored, CancellationToken cancellationToken)
+    {
+        if (stored.Blob is { } blobName)
+        {
+            await storage.Payloads.GetBlobClient(blobName).DeleteIfExistsAsync(cancellationToken: cancellationToken);
+        }
+    }
+
     private sealed record StoredPayload(string? Inline, string? Blob);
+
+    private sealed record Candidate(SourceRecord Record, StoredPayload Stored, RecordUpdate Update);
 }
 
 public enum AdmissionMode
