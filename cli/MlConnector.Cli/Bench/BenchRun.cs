@@ -25,24 +25,14 @@ public sealed class BenchRun(BenchSettings settings)
 
         // The repository's host.json, as the local runtime and the Functions host read it.
         var hostRules = QueueRules.Load(LocalRuntime.HostJsonPath());
-        var instantRuns = new List<EngineResult>();
-        foreach (var size in settings.InstantSinkSizes)
-        {
-            var (run, ceiling) = await RunEngineAsync(new EngineScenarioSettings("instant sink", size, TimeSpan.Zero, hostRules), cancellationToken);
-            instantRuns.Add(run);
-            EngineReport.Print(run, ceiling, BenchTargets.InstantSinkRecordsPerSecond, judgeCeilingShare: true);
-        }
 
         // At most batchSize + newBatchThreshold messages run at once per queue (as in the Functions host), and a new
         // batch is fetched once newBatchThreshold or fewer are left: 8 + 8 keeps 8 to 16 writes in flight, where
         // 16 + 0 would cap at 16 too but let the sink drain to zero before every batch.
         var slowRules = hostRules with { BatchSize = 8, NewBatchThreshold = 8 };
-        var (slow, slowCeiling) = await RunEngineAsync(new EngineScenarioSettings("100 ms sink, write concurrency 16", settings.Records, SlowSinkCall, slowRules), cancellationToken);
-        EngineReport.Print(slow, slowCeiling, BenchTargets.SlowSinkRecordsPerSecond, judgeCeilingShare: false);
-
-        if (settings.MemorySweep)
+        if (settings.Engine)
         {
-            MemorySweepReport.Print(instantRuns);
+            await RunEngineScenariosAsync(hostRules, slowRules, cancellationToken);
         }
 
         if (settings.PurchaseOrders > 0)
@@ -57,6 +47,25 @@ public sealed class BenchRun(BenchSettings settings)
         BenchNotes.Print(hostRules, slowRules);
         AnsiConsole.MarkupLineInterpolated($"Benchmark finished in {BenchFormat.Seconds(total.Elapsed)}.");
         return 0;
+    }
+
+    private async Task RunEngineScenariosAsync(QueueRules hostRules, QueueRules slowRules, CancellationToken cancellationToken)
+    {
+        var instantRuns = new List<EngineResult>();
+        foreach (var size in settings.InstantSinkSizes)
+        {
+            var (run, ceiling) = await RunEngineAsync(new EngineScenarioSettings("instant sink", size, TimeSpan.Zero, hostRules), cancellationToken);
+            instantRuns.Add(run);
+            EngineReport.Print(run, ceiling, BenchTargets.InstantSinkRecordsPerSecond, judgeCeilingShare: true);
+        }
+
+        var (slow, slowCeiling) = await RunEngineAsync(new EngineScenarioSettings("100 ms sink, write concurrency 16", settings.Records, SlowSinkCall, slowRules), cancellationToken);
+        EngineReport.Print(slow, slowCeiling, BenchTargets.SlowSinkRecordsPerSecond, judgeCeilingShare: false);
+
+        if (settings.MemorySweep)
+        {
+            MemorySweepReport.Print(instantRuns);
+        }
     }
 
     private static async Task<(EngineResult Result, StorageCeiling Ceiling)> RunEngineAsync(EngineScenarioSettings scenario, CancellationToken cancellationToken)
