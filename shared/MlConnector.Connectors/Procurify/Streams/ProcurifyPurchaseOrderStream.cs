@@ -10,6 +10,12 @@ namespace MlConnector.Connectors.Procurify.Streams;
 /// lists the orders changed on those days, then reads in bulk the purchased order items changed on the same days:
 /// an order changed together with its lines (a new order, the usual case) is complete from those two reads. An order
 /// whose lines are not all there (only its header changed, so its lines are older) falls back to its detail.
+/// <para>
+/// Both filters compare days in the tenant's time zone, so an order and the lines changed with it land in the same
+/// slice whatever that zone is. The items are read after the list on purpose: a line changed in between is then
+/// newer than its listed order, which sends the order to its detail; the other way round, a fresh header could be
+/// paired with stale lines under the header's version, and that version would never be read again.
+/// </para>
 /// </summary>
 public sealed class ProcurifyPurchaseOrderStream : ISourceStream
 {

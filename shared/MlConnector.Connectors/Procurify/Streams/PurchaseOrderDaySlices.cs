@@ -1,8 +1,8 @@
 namespace MlConnector.Connectors.Procurify.Streams;
 
 /// <summary>
-/// Cuts a poll's day window into slices read one after the other, each holding about <see cref="TargetOrders"/>
-/// purchase orders at most twice that. A slice's listed orders wait in memory until its order items have been read
+/// Cuts a poll's day window into slices read one after the other, each holding about a target number of purchase
+/// orders and at most twice that. A slice's listed orders wait in memory until its order items have been read
 /// (items come in no order that would let an order finish sooner), so the slice is what bounds memory; each slice's
 /// list and items are read once, so cutting costs only the few calls that size the slices.
 /// <para>
@@ -99,7 +99,8 @@ public sealed class PurchaseOrderDaySlices
         _upper = slice.From!.Value.AddDays(-1);
         _cutDays = (int)Math.Clamp((long)_cutDays * _targetOrders / Math.Max(orders, 1), 1, (long)_cutDays * MaxGrowth);
 
-        // An empty cut says nothing of what is left (orders may have moved to today meanwhile): ask the rest again.
+        // After an empty cut the old count of the rest is not trusted (orders changed meanwhile have left it for
+        // today): asking again costs one call and ends the walk as soon as little is left.
         _remaining = orders == 0 ? null : _remaining - orders;
         Current = _remaining is null || _remaining <= MaxOrders ? Rest : Cut() ?? Rest;
     }
