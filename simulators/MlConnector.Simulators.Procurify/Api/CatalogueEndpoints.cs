@@ -63,10 +63,10 @@ internal static class CatalogueEndpoints
         {
             var query = new ListQuery(request, options);
             var code = query.Text("code");
-            var active = query.Text("active");
+            var active = query.Bool("active");
             var rows = store.AccountCodes
                 .Where(account => code is null || account.Code == code)
-                .Where(account => active is null || account.Active == IsTrue(active))
+                .Where(account => active is null || account.Active == active)
                 .ToList();
             return query.Page(rows, ProcurifyShapes.AccountCode);
         });
@@ -74,9 +74,9 @@ internal static class CatalogueEndpoints
         app.MapGet("/api/v3/departments/", (HttpRequest request, ProcurifyStore store, ProcurifySimulatorOptions options) =>
         {
             var query = new ListQuery(request, options);
-            var active = query.Text("active");
+            var active = query.Bool("active");
             var rows = store.Departments
-                .Where(department => active is null || department.Active == IsTrue(active))
+                .Where(department => active is null || department.Active == active)
                 .ToList();
             return query.Page(rows, ProcurifyShapes.Department);
         });
@@ -89,8 +89,6 @@ internal static class CatalogueEndpoints
                 new OrderItemRow(line, order.VendorId, order, order.RequisitionNum, line.LastModified ?? order.LastModified ?? order.Date, order.Currency)))
             .Concat(store.Requisitions.SelectMany(requisition => requisition.Lines.Select(line =>
                 new OrderItemRow(line.Item, line.VendorId, null, requisition.Num, line.Item.LastModified ?? requisition.DateModified ?? requisition.Date, requisition.Currency))));
-
-    private static bool IsTrue(string value) => value is "true" or "True" or "1";
 
     private static IResult NotFound() =>
         Results.Json(new Dictionary<string, string> { ["detail"] = "Not found." }, statusCode: StatusCodes.Status404NotFound);
