@@ -69,6 +69,7 @@ var appSettings = {
   Procurify__ClientId: ''
   Procurify__Audience: 'https://api.procurify.com/'
   Procurify__PageSize: '50'
+  Procurify__PurchaseOrderPageSize: '100'
   Procurify__PurchaseOrderRole: 'purchased'
   Procurify__PurchaseOrderStatus: 'all'
   ProcurifyX3__MatchVendorExternalId: 'true'

@@ -4,8 +4,8 @@ namespace MlConnector.Simulators.Common;
 
 /// <summary>
 /// Misbehaviour a test or the demo switches on: latency, scripted error answers (429 / 503 with Retry-After,
-/// 500) and a dropped connection after a write was applied. Each scripted fault matches requests by method
-/// and a path fragment and fires a set number of times.
+/// 500) and a dropped connection after a write was applied. Each scripted fault matches requests by method,
+/// a path fragment and a query fragment (one page of a list) and fires a set number of times.
 /// </summary>
 public sealed class FaultSwitches
 {
@@ -16,12 +16,12 @@ public sealed class FaultSwitches
     public TimeSpan Latency { get; set; }
 
     /// <summary>Answer the next <paramref name="times"/> matching requests with <paramref name="status"/>.</summary>
-    public void FailNext(int status, int times = 1, string? pathContains = null, string? method = null, TimeSpan? retryAfter = null, string? body = null) =>
-        _scripted.Enqueue(new ScriptedFault(FaultKind.Status, status, times, pathContains, method, retryAfter, body));
+    public void FailNext(int status, int times = 1, string? pathContains = null, string? method = null, TimeSpan? retryAfter = null, string? body = null, string? queryContains = null) =>
+        _scripted.Enqueue(new ScriptedFault(FaultKind.Status, status, times, pathContains, method, retryAfter, body, queryContains));
 
     /// <summary>Let the next matching request take effect, then cut the connection before the answer is sent.</summary>
     public void DropConnectionAfterNext(string? pathContains = null, string? method = "POST", int times = 1) =>
-        _scripted.Enqueue(new ScriptedFault(FaultKind.DropAfterApply, 0, times, pathContains, method, null, null));
+        _scripted.Enqueue(new ScriptedFault(FaultKind.DropAfterApply, 0, times, pathContains, method, null, null, null));
 
     public void Clear()
     {
@@ -30,13 +30,13 @@ public sealed class FaultSwitches
     }
 
     /// <summary>Takes one firing of the first scripted fault that matches, if any.</summary>
-    internal ScriptedFault? Take(string method, string path)
+    internal ScriptedFault? Take(string method, string path, string query)
     {
         lock (_gate)
         {
             foreach (var fault in _scripted)
             {
-                if (fault.Remaining > 0 && fault.Matches(method, path))
+                if (fault.Remaining > 0 && fault.Matches(method, path, query))
                 {
                     fault.Remaining--;
                     return fault;
@@ -54,7 +54,7 @@ internal enum FaultKind
     DropAfterApply,
 }
 
-internal sealed class ScriptedFault(FaultKind kind, int status, int times, string? pathContains, string? method, TimeSpan? retryAfter, string? body)
+internal sealed class ScriptedFault(FaultKind kind, int status, int times, string? pathContains, string? method, TimeSpan? retryAfter, string? body, string? queryContains)
 {
     public FaultKind Kind { get; } = kind;
     public int Status { get; } = status;
@@ -62,7 +62,8 @@ internal sealed class ScriptedFault(FaultKind kind, int status, int times, strin
     public TimeSpan? RetryAfter { get; } = retryAfter;
     public string? Body { get; } = body;
 
-    public bool Matches(string requestMethod, string path) =>
+    public bool Matches(string requestMethod, string path, string query) =>
         (method is null || string.Equals(method, requestMethod, StringComparison.OrdinalIgnoreCase)) &&
-        (pathContains is null || path.Contains(pathContains, StringComparison.OrdinalIgnoreCase));
+        (pathContains is null || path.Contains(pathContains, StringComparison.OrdinalIgnoreCase)) &&
+        (queryContains is null || query.Contains(queryContains, StringComparison.OrdinalIgnoreCase));
 }

@@ -20,7 +20,7 @@ internal sealed class SimulatorMiddleware(RequestDelegate next, FaultSwitches fa
             await Task.Delay(faults.Latency, context.RequestAborted);
         }
 
-        var fault = faults.Take(context.Request.Method, path);
+        var fault = faults.Take(context.Request.Method, path, context.Request.QueryString.Value ?? string.Empty);
         try
         {
             if (fault is { Kind: FaultKind.Status })

@@ -2,7 +2,10 @@ using MlConnector.Simulators.Procurify.Model;
 
 namespace MlConnector.Simulators.Procurify;
 
-/// <summary>The tenant's data. Every change to an order bumps its <c>version</c> and stamps <c>last_modified</c>.</summary>
+/// <summary>
+/// The tenant's data. Every change to an order bumps its <c>version</c> and stamps its <c>last_modified</c>; an order
+/// item's own <c>last_modified</c> moves only when that item changes (a header-only change leaves the lines' stamps).
+/// </summary>
 public sealed class ProcurifyStore
 {
     private readonly Lock _gate = new();
@@ -33,9 +36,16 @@ public sealed class ProcurifyStore
 
     public void Put(SimDepartment department) => Write(() => _departments[department.Id] = department);
 
-    /// <summary>Adds or replaces an order as given; a missing <c>last_modified</c> is taken from its date.</summary>
-    public void Put(SimPurchaseOrder order) =>
-        Write(() => _purchaseOrders[order.ProcurifyPO] = order with { LastModified = order.LastModified ?? order.Date });
+    /// <summary>Adds or replaces an order as given; a missing <c>last_modified</c>, on the order or a line, is taken from the order's.</summary>
+    public void Put(SimPurchaseOrder order)
+    {
+        var stamp = order.LastModified ?? order.Date;
+        Write(() => _purchaseOrders[order.ProcurifyPO] = order with
+        {
+            LastModified = stamp,
+            Lines = [.. order.Lines.Select(line => line with { LastModified = line.LastModified ?? stamp })],
+        });
+    }
 
     public void Put(SimRequisition requisition) =>
         Write(() => _requisitions[requisition.Num] = requisition with { DateModified = requisition.DateModified ?? requisition.Date });
@@ -64,7 +74,7 @@ public sealed class ProcurifyStore
             {
                 Version = current.Version + 1,
                 LastModified = stamp,
-                Lines = [.. changed.Lines.Select(line => line with { LastModified = stamp })],
+                Lines = [.. changed.Lines.Select(line => current.Lines.Contains(line) ? line : line with { LastModified = stamp })],
             };
             _purchaseOrders[procurifyPO] = next;
             return next;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Core.Diagnostics;
 using MlConnector.Procurify.Tests.Support;
@@ -23,7 +24,7 @@ public sealed class ProcurifyClientContractTests
         Assert.Equal(12, records.Count);
         Assert.Equal(1, harness.Simulator.TokenRequestCount);
         var apiCalls = harness.Simulator.Journal.Entries.Where(entry => entry.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
-        Assert.True(apiCalls.Count > 12);
+        Assert.NotEmpty(apiCalls);
         Assert.All(apiCalls, entry =>
         {
             Assert.Equal("api", entry.Headers["x-procurify-client"]);
@@ -115,6 +116,27 @@ public sealed class ProcurifyClientContractTests
     }
 
     [Fact]
+    public async Task Order_items_filter_by_inclusive_days_and_purchase_and_name_their_purchase_order()
+    {
+        await using var harness = await ProcurifyHarness.StartAsync(pageSize: 1);
+        harness.Simulator.Seed(new SeedRequest { PurchaseOrders = 3, LinesPerOrder = 1, UnmappableShare = 0, ApprovedRequisitions = 2 });
+        harness.Simulator.ModifyPurchaseOrder(1003, order => order with { Lines = [order.Lines[0] with { Quantity = 9 }] }, at: new DateTimeOffset(2025, 3, 5, 8, 0, 0, TimeSpan.Zero));
+
+        var seedDay = await ReadItemsAsync(harness, new ProcurifyQuery().AddDayRange("last_modified", new DateOnly(2025, 3, 3), new DateOnly(2025, 3, 3)).Add("is_purchased", "true"));
+        var requested = await ReadItemsAsync(harness, new ProcurifyQuery().Add("is_purchased", "false"));
+        var changed = await ReadItemsAsync(harness, new ProcurifyQuery().AddDayRange("last_modified", new DateOnly(2025, 3, 5)).Add("is_purchased", "true"));
+
+        Assert.Equal(["1001", "1002"], seedDay.Select(item => item.GetProperty("purchase_order_number").GetString()));
+        Assert.All(seedDay, item => Assert.Equal(JsonValueKind.String, item.GetProperty("PO").GetProperty("uuid").ValueKind));
+        Assert.Equal(2, requested.Count);
+        Assert.All(requested, item => Assert.Equal(JsonValueKind.Null, item.GetProperty("PO").ValueKind));
+        var line = Assert.Single(changed);
+        Assert.Equal("9", line.GetProperty("quantity").GetString());
+        Assert.StartsWith("2025-03-05T08:00:00", line.GetProperty("last_modified").GetString(), StringComparison.Ordinal);
+        Assert.Contains(harness.Simulator.Journal.Entries, entry => entry.Path == "/api/v3/order-items/" && entry.Query.EndsWith("&page=2&page_size=1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Bad_credentials_fail_with_a_clear_message_and_the_connection_check_blames_the_credential()
     {
         await using var harness = await ProcurifyHarness.StartAsync(secret: "wrong-secret");
@@ -193,5 +215,16 @@ public sealed class ProcurifyClientContractTests
         Assert.Equal(HttpStatusCode.Forbidden, noHeader.StatusCode);
         Assert.Contains("\"detail\"", await noHeader.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
+    }
+
+    private static async Task<List<JsonElement>> ReadItemsAsync(ProcurifyHarness harness, ProcurifyQuery query)
+    {
+        var items = new List<JsonElement>();
+        await foreach (var page in harness.Client.ListOrderItemsAsync(query, CancellationToken.None))
+        {
+            items.AddRange(page.Data);
+        }
+
+        return items;
     }
 }

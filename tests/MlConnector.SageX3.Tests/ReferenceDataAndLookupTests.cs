@@ -57,6 +57,20 @@ public sealed class ReferenceDataAndLookupTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Concurrent_questions_about_one_code_are_answered_by_one_x3_request()
+    {
+        await using var connector = X3Connector.Build(_simulator, SageX3Mode.Rest);
+        var reference = connector.GetRequiredService<IReferenceData>();
+        _simulator.Faults.Latency = TimeSpan.FromMilliseconds(200);
+        var lookupsBefore = _simulator.Journal.Entries.Count;
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => reference.ExistsAsync(ReferenceKind.Supplier, "S0003", CancellationToken.None).AsTask()));
+
+        Assert.All(answers, Assert.True);
+        Assert.Single(_simulator.Journal.Entries.Skip(lookupsBefore), entry => entry.Path.Contains("BPSUPPLIER", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_purchase_order_lookup_finds_an_order_with_its_lines_and_total()
     {
         await using var connector = X3Connector.Build(_simulator, SageX3Mode.Rest);

@@ -30,17 +30,18 @@ public static class BenchCommand
             DefaultValueFactory = _ => 200,
         };
         var webhooksOnly = new Option<bool>("--webhooks-only") { Description = "Run only the webhook acknowledgment-latency scenario" };
+        var procurifyOnly = new Option<bool>("--procurify-only") { Description = "Run only the procurify-x3 scenario" };
         records.Validators.Add(result => RequireAtLeast(result, 100));
         webhooks.Validators.Add(result => RequireAtLeast(result, 0));
         procurify.Validators.Add(result => RequireAtLeast(result, 0));
 
-        var command = new Command("bench", "Measure throughput, storage cost, latency and memory of the engine and the procurify-x3 flow") { records, procurify, memorySweep, webhooks, webhooksOnly };
+        var command = new Command("bench", "Measure throughput, storage cost, latency and memory of the engine and the procurify-x3 flow") { records, procurify, memorySweep, webhooks, webhooksOnly, procurifyOnly };
         command.SetAction((parse, ct) => CliContext.RunAsync(async () =>
         {
             var exit = parse.GetValue(webhooksOnly)
                 ? 0
-                : await new BenchRun(new BenchSettings(parse.GetValue(records), parse.GetValue(procurify), parse.GetValue(memorySweep))).RunAsync(ct);
-            if (exit == 0 && parse.GetValue(webhooks) > 0)
+                : await new BenchRun(new BenchSettings(parse.GetValue(records), parse.GetValue(procurify), parse.GetValue(memorySweep), Engine: !parse.GetValue(procurifyOnly))).RunAsync(ct);
+            if (exit == 0 && parse.GetValue(webhooks) > 0 && !parse.GetValue(procurifyOnly))
             {
                 WebhookLatencyReport.Print(await WebhookLatencyScenario.RunAsync(parse.GetValue(webhooks), ct));
             }

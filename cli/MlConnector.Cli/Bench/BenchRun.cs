@@ -26,6 +26,28 @@ public sealed class BenchRun(BenchSettings settings)
 
         // The repository's host.json, as the local runtime and the Functions host read it.
         var hostRules = QueueRules.Load(LocalRuntime.HostJsonPath());
+
+        if (settings.Engine)
+        {
+            await RunEngineScenariosAsync(hostRules, cancellationToken);
+        }
+
+        if (settings.PurchaseOrders > 0)
+        {
+            await using var azurite = await StartAzuriteAsync(cancellationToken);
+            var procurify = await Step(
+                $"Running procurify-x3 on {settings.PurchaseOrders:N0} purchase orders through the Procurify and Sage X3 simulators",
+                () => new ProcurifyScenario(azurite.ConnectionString, settings.PurchaseOrders).RunAsync(cancellationToken));
+            ProcurifyReport.Print(procurify);
+        }
+
+        BenchNotes.Print(hostRules, SlowSinkWriteConcurrency);
+        AnsiConsole.MarkupLineInterpolated($"Benchmark finished in {BenchFormat.Seconds(total.Elapsed)}.");
+        return 0;
+    }
+
+    private async Task RunEngineScenariosAsync(QueueRules hostRules, CancellationToken cancellationToken)
+    {
         var instantRuns = new List<EngineResult>();
         foreach (var size in settings.InstantSinkSizes)
         {
@@ -44,19 +66,6 @@ public sealed class BenchRun(BenchSettings settings)
         {
             MemorySweepReport.Print(instantRuns);
         }
-
-        if (settings.PurchaseOrders > 0)
-        {
-            await using var azurite = await StartAzuriteAsync(cancellationToken);
-            var procurify = await Step(
-                $"Running procurify-x3 on {settings.PurchaseOrders:N0} purchase orders through the Procurify and Sage X3 simulators",
-                () => new ProcurifyScenario(azurite.ConnectionString, settings.PurchaseOrders).RunAsync(cancellationToken));
-            ProcurifyReport.Print(procurify);
-        }
-
-        BenchNotes.Print(hostRules, SlowSinkWriteConcurrency);
-        AnsiConsole.MarkupLineInterpolated($"Benchmark finished in {BenchFormat.Seconds(total.Elapsed)}.");
-        return 0;
     }
 
     private static async Task<(EngineResult Result, StorageCeiling Ceiling)> RunEngineAsync(EngineScenarioSettings scenario, CancellationToken cancellationToken)

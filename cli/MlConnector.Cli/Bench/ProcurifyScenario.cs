@@ -27,6 +27,10 @@ public sealed class ProcurifyScenario(string storageConnectionString, int purcha
         {
             var configuration = new ConfigurationBuilder()
                 .AddInMemoryCollection(sandbox.Settings(storageConnectionString, "benchp" + Guid.NewGuid().ToString("N")[..8], secrets.FullName))
+
+                // As in the engine runs: the intake waits while the stages' queues are deep, because Azurite (unlike
+                // Azure Storage) slows down as they grow, and the bulk reads would otherwise run far ahead of the writes.
+                .AddInMemoryCollection(new Dictionary<string, string?> { ["Pipeline:IntakeMaxBacklog"] = "400" })
                 .Build();
             await using var services = await CliHost.BuildAsync(configuration, cancellationToken);
             await sandbox.StoreSecretsAsync(services.GetRequiredService<ISecretStore>(), cancellationToken);

@@ -31,6 +31,14 @@ public sealed partial class ProcurifyOptions : IValidatableObject
     [Range(1, 100)]
     public int PageSize { get; set; } = 50;
 
+    /// <summary>
+    /// Rows per page when the purchase-order stream reads the order list and the order items in bulk. Each page is a
+    /// call and these pages are most of the flow's calls to Procurify, so the default is 100, the largest page
+    /// Procurify is known to serve (rows of both lists are small).
+    /// </summary>
+    [Range(1, 100)]
+    public int PurchaseOrderPageSize { get; set; } = 100;
+
     /// <summary>The purchase-order list role segment: <c>purchased</c> (default) or <c>receivable</c>.</summary>
     public string PurchaseOrderRole { get; set; } = "purchased";
 

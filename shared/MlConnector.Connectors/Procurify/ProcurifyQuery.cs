@@ -6,8 +6,17 @@ namespace MlConnector.Connectors.Procurify;
 public sealed class ProcurifyQuery
 {
     private readonly List<KeyValuePair<string, string>> _parameters = [];
+    private int? _pageSize;
 
     public IReadOnlyList<KeyValuePair<string, string>> Parameters => _parameters;
+
+    /// <summary>Asks for pages of <paramref name="pageSize"/> rows instead of <see cref="ProcurifyOptions.PageSize"/>.</summary>
+    public ProcurifyQuery WithPageSize(int pageSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        _pageSize = pageSize;
+        return this;
+    }
 
     public ProcurifyQuery Add(string name, string? value)
     {
@@ -26,11 +35,11 @@ public sealed class ProcurifyQuery
         Add(field + "_0", from?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
             .Add(field + "_1", to?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-    internal string ToQueryString(int page, int pageSize)
+    internal string ToQueryString(int page, int defaultPageSize)
     {
         var all = _parameters
             .Append(new("page", page.ToString(CultureInfo.InvariantCulture)))
-            .Append(new("page_size", pageSize.ToString(CultureInfo.InvariantCulture)));
+            .Append(new("page_size", (_pageSize ?? defaultPageSize).ToString(CultureInfo.InvariantCulture)));
         return "?" + string.Join("&", all.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
     }
 }

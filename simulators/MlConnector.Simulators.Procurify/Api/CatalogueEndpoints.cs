@@ -15,21 +15,16 @@ internal static class CatalogueEndpoints
             var status = query.Int("status");
             var vendor = query.Int("po_vendor");
             var department = query.Int("department");
-            var purchased = store.PurchaseOrders.SelectMany(order => order.Lines.Select(line =>
-                (Line: line, order.VendorId, Order: order, order.RequisitionNum, Stamp: line.LastModified ?? order.LastModified ?? order.Date, order.Currency)));
-            var requested = store.Requisitions.SelectMany(requisition => requisition.Lines.Select(line =>
-                (Line: line.Item, line.VendorId, Order: (Model.SimPurchaseOrder?)null, RequisitionNum: (int?)requisition.Num,
-                 Stamp: line.Item.LastModified ?? requisition.DateModified ?? requisition.Date, requisition.Currency)));
-            var rows = purchased.Select(row => (row.Line, row.VendorId, Order: (Model.SimPurchaseOrder?)row.Order, row.RequisitionNum, row.Stamp, row.Currency))
-                .Concat(requested)
+            var purchased = query.Bool("is_purchased");
+            var rows = OrderItemRows(store)
                 .Where(row => orderNum is null || row.RequisitionNum == orderNum)
                 .Where(row => status is null || row.Line.Status == status)
                 .Where(row => vendor is null || row.VendorId == vendor)
                 .Where(row => department is null || row.Line.DepartmentId == department)
+                .Where(row => purchased is null || (row.Order is not null) == purchased)
                 .Where(row => query.InDayRange("last_modified", row.Stamp))
-                .Select(row => shapes.OrderItem(row.Line with { LastModified = row.Stamp }, row.VendorId, row.Currency, row.Order, row.RequisitionNum))
                 .ToList();
-            return query.Page(rows);
+            return query.Page(rows, row => shapes.OrderItem(row.Line with { LastModified = row.Stamp }, row.VendorId, row.Currency, row.Order, row.RequisitionNum));
         });
 
         app.MapGet("/api/v2/global/orders/", (HttpRequest request, ProcurifyStore store, ProcurifySimulatorOptions options, ProcurifyShapes shapes) =>
@@ -41,9 +36,8 @@ internal static class CatalogueEndpoints
                 .Where(requisition => status is null || requisition.Status == status)
                 .Where(requisition => department is null || requisition.DepartmentId == department)
                 .Where(requisition => query.InDayRange("modified_date", requisition.DateModified ?? requisition.Date) && query.InDayRange("date", requisition.Date))
-                .Select(shapes.Requisition)
                 .ToList();
-            return query.Page(rows);
+            return query.Page(rows, shapes.Requisition);
         });
 
         app.MapGet("/api/v3/vendors/", (HttpRequest request, ProcurifyStore store, ProcurifySimulatorOptions options) =>
@@ -58,9 +52,8 @@ internal static class CatalogueEndpoints
                 .Where(vendor => externalId is null || vendor.ExternalId == externalId)
                 .Where(vendor => type is null || vendor.Type == type)
                 .Where(vendor => search is null || vendor.Name.Contains(search, StringComparison.OrdinalIgnoreCase))
-                .Select(ProcurifyShapes.Vendor)
                 .ToList();
-            return query.Page(rows);
+            return query.Page(rows, ProcurifyShapes.Vendor);
         });
 
         app.MapGet("/api/v3/vendors/{id:int}/", (int id, ProcurifyStore store) =>
@@ -70,29 +63,35 @@ internal static class CatalogueEndpoints
         {
             var query = new ListQuery(request, options);
             var code = query.Text("code");
-            var active = query.Text("active");
+            var active = query.Bool("active");
             var rows = store.AccountCodes
                 .Where(account => code is null || account.Code == code)
-                .Where(account => active is null || account.Active == IsTrue(active))
-                .Select(ProcurifyShapes.AccountCode)
+                .Where(account => active is null || account.Active == active)
                 .ToList();
-            return query.Page(rows);
+            return query.Page(rows, ProcurifyShapes.AccountCode);
         });
 
         app.MapGet("/api/v3/departments/", (HttpRequest request, ProcurifyStore store, ProcurifySimulatorOptions options) =>
         {
             var query = new ListQuery(request, options);
-            var active = query.Text("active");
+            var active = query.Bool("active");
             var rows = store.Departments
-                .Where(department => active is null || department.Active == IsTrue(active))
-                .Select(ProcurifyShapes.Department)
+                .Where(department => active is null || department.Active == active)
                 .ToList();
-            return query.Page(rows);
+            return query.Page(rows, ProcurifyShapes.Department);
         });
     }
 
-    private static bool IsTrue(string value) => value is "true" or "True" or "1";
+    /// <summary>Every order item: the lines of purchase orders (purchased) and of requisitions not yet bought.</summary>
+    private static IEnumerable<OrderItemRow> OrderItemRows(ProcurifyStore store) =>
+        store.PurchaseOrders
+            .SelectMany(order => order.Lines.Select(line =>
+                new OrderItemRow(line, order.VendorId, order, order.RequisitionNum, line.LastModified ?? order.LastModified ?? order.Date, order.Currency)))
+            .Concat(store.Requisitions.SelectMany(requisition => requisition.Lines.Select(line =>
+                new OrderItemRow(line.Item, line.VendorId, null, requisition.Num, line.Item.LastModified ?? requisition.DateModified ?? requisition.Date, requisition.Currency))));
 
     private static IResult NotFound() =>
         Results.Json(new Dictionary<string, string> { ["detail"] = "Not found." }, statusCode: StatusCodes.Status404NotFound);
+
+    private sealed record OrderItemRow(Model.SimOrderItem Line, int VendorId, Model.SimPurchaseOrder? Order, int? RequisitionNum, DateTimeOffset Stamp, string Currency);
 }

@@ -30,6 +30,23 @@ internal sealed class ListQuery(HttpRequest request, ProcurifySimulatorOptions o
         return null;
     }
 
+    /// <summary>A Django boolean filter: <c>true</c>/<c>false</c> (or <c>1</c>/<c>0</c>, any case); null when absent.</summary>
+    public bool? Bool(string name)
+    {
+        switch (Text(name)?.ToLowerInvariant())
+        {
+            case null:
+                return null;
+            case "true" or "1":
+                return true;
+            case "false" or "0":
+                return false;
+            default:
+                _invalid[name] = ["Select a valid choice."];
+                return null;
+        }
+    }
+
     /// <summary>Reads the day filters up front, so that a malformed date is refused even when no row is compared.</summary>
     public ListQuery WithDayFilters(params string[] fields)
     {
@@ -52,7 +69,8 @@ internal sealed class ListQuery(HttpRequest request, ProcurifySimulatorOptions o
     /// <summary>A 400 with DRF field errors when a filter value could not be read, else null.</summary>
     public IResult? ValidationProblem() => _invalid.Count == 0 ? null : Results.Json(_invalid, statusCode: StatusCodes.Status400BadRequest);
 
-    public IResult Page(IReadOnlyList<JsonObject> rows, JsonObject? counts = null)
+    /// <summary>One page of <paramref name="rows"/>; only the rows on it are shaped, so large lists stay cheap to page through.</summary>
+    public IResult Page<T>(IReadOnlyList<T> rows, Func<T, JsonObject> shape, JsonObject? counts = null)
     {
         if (ValidationProblem() is { } problem)
         {
@@ -84,7 +102,7 @@ internal sealed class ListQuery(HttpRequest request, ProcurifySimulatorOptions o
             metadata["counts"] = counts;
         }
 
-        var data = new JsonArray([.. rows.Skip((page - 1) * pageSize).Take(pageSize).Select(row => (JsonNode)row)]);
+        var data = new JsonArray([.. rows.Skip((page - 1) * pageSize).Take(pageSize).Select(row => (JsonNode)shape(row))]);
         return Results.Json(new JsonObject { ["metadata"] = metadata, ["data"] = data });
     }
 

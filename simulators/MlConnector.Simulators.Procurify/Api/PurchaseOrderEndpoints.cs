@@ -29,10 +29,9 @@ internal static class PurchaseOrderEndpoints
                 .Where(order => query.InDayRange("modified_date", order.LastModified ?? order.Date) && query.InDayRange("date", order.Date))
                 .Where(order => order.PromiseDate is null || query.InDayRange("promise_date", new DateTimeOffset(order.PromiseDate.Value.ToDateTime(TimeOnly.MinValue), options.TenantUtcOffset)))
                 .Where(order => vendor is null || order.VendorId == vendor)
-                .Select(shapes.PurchaseOrderSummary)
                 .ToList();
             var counts = new JsonObject { ["purchased"] = all.Count, ["receivable"] = all.Count(IsReceivable) };
-            return query.Page(rows, counts);
+            return query.Page(rows, shapes.PurchaseOrderSummary, counts);
         });
 
         app.MapGet("/api/v2/purchase_orders/{id}/", (string id, ProcurifyStore store, ProcurifyShapes shapes) =>

@@ -1,5 +1,6 @@
 using MlConnector.Core.Mapping;
 using MlConnector.Pipeline.Records;
+using MlConnector.Simulators.Common;
 using MlConnector.Simulators.Procurify.Seeding;
 
 namespace MlConnector.IntegrationTests.Flows;
@@ -17,6 +18,9 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
 
         await harness.SyncAsync(Flow);
 
+        // New orders arrive whole from 10 list pages and 20 pages of order items: no order needed its own detail call.
+        Assert.Equal(30, ProcurifyApiCalls(harness).Count);
+        Assert.All(ProcurifyApiCalls(harness), call => Assert.DoesNotMatch(@"^/api/v2/purchase_orders/\d+/$", call.Path));
         Assert.Equal(950, ExternalReferences(harness).Count);
         var rejected = await harness.RecordsAsync(Flow, RecordStatus.Rejected);
         Assert.Equal(50, rejected.Count);
@@ -43,7 +47,7 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
         Assert.Empty(await harness.RecordsAsync(Flow, RecordStatus.Rejected));
 
         // Procurify saw the client header on every API call and one token served the whole run.
-        var apiCalls = harness.Sandbox.Procurify.Journal.Entries.Where(e => e.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
+        var apiCalls = ProcurifyApiCalls(harness);
         Assert.NotEmpty(apiCalls);
         Assert.All(apiCalls, call => Assert.Equal("api", call.Headers.GetValueOrDefault("x-procurify-client")));
         Assert.Equal(1, harness.Sandbox.Procurify.TokenRequestCount);
@@ -75,11 +79,12 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
     {
         await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
         await harness.Sandbox.SeedProcurifyAsync(new SeedRequest { PurchaseOrders = 120, LinesPerOrder = 1, UnmappableShare = 0 }, harness.Mappings, CancellationToken.None);
-        // Purchase order 1100 sits on the second page: the first page is enqueued before the run dies on it.
-        harness.Sandbox.Procurify.Faults.FailNext(500, times: 50, pathContains: "/api/v2/purchase_orders/1100/", method: "GET");
+        // The lines come 100 to a page: the first hundred orders are complete and enqueued before the run dies on page 2.
+        harness.Sandbox.Procurify.Faults.FailNext(500, times: 50, pathContains: "/api/v3/order-items/", method: "GET", queryContains: "&page=2&");
 
         await Assert.ThrowsAnyAsync<Exception>(() => harness.SyncAsync(Flow));
         await harness.DrainAsync();
+        Assert.Equal(100, ExternalReferences(harness).Count);
         harness.Sandbox.Procurify.Faults.Clear();
 
         await harness.SyncAsync(Flow);
@@ -88,6 +93,9 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
         Assert.Equal(120, references.Count);
         Assert.Equal(120, references.Distinct(StringComparer.Ordinal).Count());
     }
+
+    private static List<JournalEntry> ProcurifyApiCalls(ConnectedHarness harness) =>
+        harness.Sandbox.Procurify.Journal.Entries.Where(entry => entry.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
 
     private static List<string> ExternalReferences(ConnectedHarness harness) =>
         harness.Sandbox.X3.PurchaseOrders().Select(order => order["YEXTREF"]?.ToString() ?? string.Empty).Where(reference => reference.Length > 0).ToList();

@@ -5,52 +5,129 @@ using MlConnector.Core.Flows;
 namespace MlConnector.Connectors.Procurify.Streams;
 
 /// <summary>
-/// Purchase orders changed since a time: lists summaries filtered by <c>modified_date</c>, then reads each one's
-/// detail so the record carries its <c>order_items</c>. Key = <c>procurify_PO</c>, version = <c>last_modified</c>.
+/// Purchase orders changed since a time, each with its <c>order_items</c>. Key = <c>procurify_PO</c>, version =
+/// <c>last_modified</c>. The v2 list has no lines, so per slice of days (<see cref="PurchaseOrderDaySlices"/>) it
+/// lists the orders changed on those days, then reads in bulk the purchased order items changed on the same days:
+/// an order changed together with its lines (a new order, the usual case) is complete from those two reads. An order
+/// whose lines are not all there (only its header changed, so its lines are older) falls back to its detail.
+/// <para>
+/// Both filters compare days in the tenant's time zone, so an order and the lines changed with it land in the same
+/// slice whatever that zone is. The items are read after the list on purpose: a line changed in between is then
+/// newer than its listed order, which sends the order to its detail; the other way round, a fresh header could be
+/// paired with stale lines under the header's version, and that version would never be read again.
+/// </para>
 /// </summary>
 public sealed class ProcurifyPurchaseOrderStream : ISourceStream
 {
+    /// <summary>Orders a slice aims at: a few megabytes of listed orders waiting for their lines.</summary>
+    public const int SliceTargetOrders = 2_000;
+
     private readonly ProcurifyClient _client;
     private readonly ProcurifyOptions _options;
+    private readonly TimeProvider _time;
 
-    public ProcurifyPurchaseOrderStream(ProcurifyClient client, IOptions<ProcurifyOptions> options)
+    public ProcurifyPurchaseOrderStream(ProcurifyClient client, IOptions<ProcurifyOptions> options, TimeProvider time)
     {
         _client = client;
         _options = options.Value;
-        Definition = ProcurifyStreamDefinitions.For(ProcurifyNames.PurchaseOrderStream, _options.PageSize);
+        _time = time;
+        Definition = ProcurifyStreamDefinitions.For(ProcurifyNames.PurchaseOrderStream, _options.PurchaseOrderPageSize);
     }
 
     public StreamDefinition Definition { get; }
 
     public async IAsyncEnumerable<SourcePage> ReadAsync(StreamPosition from, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = new ChangedRecordFilter(from.Since);
-        var query = new ProcurifyQuery().AddDayRange("modified_date", filter.FirstDay);
-        await foreach (var page in _client.ListPurchaseOrdersAsync(_options.PurchaseOrderRole, _options.PurchaseOrderStatus, query, cancellationToken))
+        var page = new List<SourceRecord>(Definition.PageSize);
+        await foreach (var record in ReadRecordsAsync(new ChangedRecordFilter(from.Since), cancellationToken))
         {
-            var records = new List<SourceRecord>(page.Data.Count);
-            foreach (var summary in page.Data)
+            page.Add(record);
+            if (page.Count == Definition.PageSize)
             {
-                var id = ProcurifyPurchaseOrderFields.IdOf(summary);
-                if (id is null || !filter.IsInWindow(summary.Timestamp("last_modified")))
-                {
-                    continue;
-                }
-
-                // The detail is read after the summary, so its stamp is the newer one and names the version.
-                var detail = await _client.GetPurchaseOrderAsync(id, cancellationToken);
-                var modifiedAt = detail.Timestamp("last_modified") ?? summary.Timestamp("last_modified");
-                var version = ChangedRecordFilter.VersionOf(modifiedAt, detail.Text("last_modified"));
-                if (filter.IsFirstSighting(id, version))
-                {
-                    records.Add(new SourceRecord(id, version, modifiedAt, detail));
-                }
-            }
-
-            if (records.Count > 0)
-            {
-                yield return new SourcePage(records);
+                yield return new SourcePage(page);
+                page = new List<SourceRecord>(Definition.PageSize);
             }
         }
+
+        if (page.Count > 0)
+        {
+            yield return new SourcePage(page);
+        }
+    }
+
+    private async IAsyncEnumerable<SourceRecord> ReadRecordsAsync(ChangedRecordFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var slices = new PurchaseOrderDaySlices(filter.FirstDay, DateOnly.FromDateTime(_time.GetUtcNow().UtcDateTime), SliceTargetOrders);
+        while (slices.Current is { } slice)
+        {
+            var query = Query("modified_date", slice);
+            await using var listPages = _client.ListPurchaseOrdersAsync(_options.PurchaseOrderRole, _options.PurchaseOrderStatus, query, cancellationToken)
+                .GetAsyncEnumerator(cancellationToken);
+
+            // The list always answers with a page, and page 1's count sizes the slice before anything is held.
+            if (!await listPages.MoveNextAsync() || !slices.Accept(listPages.Current.Pagination.Count))
+            {
+                continue;
+            }
+
+            var join = new PurchaseOrderLineJoin();
+            do
+            {
+                foreach (var summary in listPages.Current.Data)
+                {
+                    var modifiedAt = summary.Timestamp("last_modified");
+                    if (ProcurifyPurchaseOrderFields.IdOf(summary) is { } id && filter.IsInWindow(modifiedAt))
+                    {
+                        join.Expect(new ListedPurchaseOrder(id, summary, modifiedAt));
+                    }
+                }
+            }
+            while (await listPages.MoveNextAsync());
+
+            if (join.IsEmpty)
+            {
+                continue;
+            }
+
+            await foreach (var itemsPage in _client.ListOrderItemsAsync(Query("last_modified", slice).Add("is_purchased", "true"), cancellationToken))
+            {
+                foreach (var item in itemsPage.Data)
+                {
+                    if (join.Offer(item) is { } completed && FromListing(completed, filter) is { } record)
+                    {
+                        yield return record;
+                    }
+                }
+            }
+
+            foreach (var order in join.Incomplete.ToList())
+            {
+                if (await FromDetailAsync(order, filter, cancellationToken) is { } record)
+                {
+                    yield return record;
+                }
+            }
+        }
+    }
+
+    private ProcurifyQuery Query(string dayField, DaySlice slice) =>
+        new ProcurifyQuery().AddDayRange(dayField, slice.From, slice.To).WithPageSize(_options.PurchaseOrderPageSize);
+
+    private static SourceRecord? FromListing(CompletedPurchaseOrder completed, ChangedRecordFilter filter)
+    {
+        var order = completed.Order;
+        var version = ChangedRecordFilter.VersionOf(order.ModifiedAt, order.Summary.Text("last_modified"));
+        return filter.IsFirstSighting(order.Id, version)
+            ? new SourceRecord(order.Id, version, order.ModifiedAt, OrderItemsPayload.Attach(order.Summary, completed.Lines))
+            : null;
+    }
+
+    private async Task<SourceRecord?> FromDetailAsync(ListedPurchaseOrder order, ChangedRecordFilter filter, CancellationToken cancellationToken)
+    {
+        // The detail is read after the listing, so its stamp is the newer one and names the version.
+        var detail = await _client.GetPurchaseOrderAsync(order.Id, cancellationToken);
+        var modifiedAt = detail.Timestamp("last_modified") ?? order.ModifiedAt;
+        var version = ChangedRecordFilter.VersionOf(modifiedAt, detail.Text("last_modified"));
+        return filter.IsFirstSighting(order.Id, version) ? new SourceRecord(order.Id, version, modifiedAt, detail) : null;
     }
 }

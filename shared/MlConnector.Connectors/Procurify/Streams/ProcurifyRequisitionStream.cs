@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using MlConnector.Core.Flows;
 
@@ -47,7 +46,7 @@ public sealed class ProcurifyRequisitionStream : ISourceStream
                 }
 
                 var lines = await ReadLinesAsync(id, cancellationToken);
-                records.Add(new SourceRecord(id, version, modifiedAt, WithLines(requisition, lines)));
+                records.Add(new SourceRecord(id, version, modifiedAt, OrderItemsPayload.Attach(requisition, lines)));
             }
 
             if (records.Count > 0)
@@ -67,12 +66,5 @@ public sealed class ProcurifyRequisitionStream : ISourceStream
         }
 
         return lines;
-    }
-
-    private static JsonElement WithLines(JsonElement requisition, List<JsonElement> lines)
-    {
-        var combined = JsonSerializer.SerializeToNode(requisition) as JsonObject ?? [];
-        combined["order_items"] = new JsonArray([.. lines.Select(line => JsonSerializer.SerializeToNode(line))]);
-        return JsonSerializer.SerializeToElement(combined);
     }
 }
