@@ -84,25 +84,8 @@ public sealed class RecordStore
     /// <summary>Applies the same kind of change to many records: one transaction per partition and hundred actions.</summary>
     public async Task<IReadOnlyDictionary<string, ETag>> ApplyManyAsync(string flow, IReadOnlyList<(string SourceKey, RecordUpdate Update)> changes, CancellationToken cancellationToken)
     {
-        var etags = new Dictionary<string, ETag>(StringComparer.Ordinal);
-        var batches = changes
-            .GroupBy(change => Keys.PartitionKey(flow, change.SourceKey))
-            .SelectMany(partition => partition.Chunk(MaxTransactionActions / 2))
-            .Select(async batch =>
-            {
-                var actions = batch.SelectMany(change => Actions(flow, change.SourceKey, change.Update, null)).ToList();
-                var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
-                return batch.Select((change, index) => (change.SourceKey, ETag: response.Value[index * 2].Headers.ETag ?? default)).ToList();
-            });
-        foreach (var batch in await Task.WhenAll(batches))
-        {
-            foreach (var (key, etag) in batch)
-            {
-                etags[key] = etag;
-            }
-        }
-
-        return etags;
+        var outcomes = await Task.WhenAll(Batches(flow, changes).Select(batch => SubmitAsync(flow, batch, create: false, cancellationToken)));
+        return outcomes.SelectMany(outcome => outcome).ToDictionary(item => item.SourceKey, item => item.ETag, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -113,24 +96,30 @@ public sealed class RecordStore
     public async Task<(IReadOnlyDictionary<string, ETag> Created, IReadOnlyList<string> Conflicts)> TryCreateManyAsync(
         string flow, IReadOnlyList<(string SourceKey, RecordUpdate Update)> changes, CancellationToken cancellationToken)
     {
-        var outcomes = await Task.WhenAll(changes
-            .GroupBy(change => Keys.PartitionKey(flow, change.SourceKey))
-            .SelectMany(partition => partition.Chunk(MaxTransactionActions / 2))
-            .Select(async batch =>
+        var outcomes = await Task.WhenAll(Batches(flow, changes).Select(async batch =>
+        {
+            try
             {
-                var actions = batch.SelectMany(change => Actions(flow, change.SourceKey, change.Update, ifMatch: null, create: true)).ToList();
-                try
-                {
-                    var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
-                    return (Created: batch.Select((change, index) => (change.SourceKey, ETag: response.Value[index * 2].Headers.ETag ?? default)).ToList(), Conflicts: new List<string>());
-                }
-                catch (TableTransactionFailedException ex) when (ex.Status == 409)
-                {
-                    return (Created: [], Conflicts: batch.Select(change => change.SourceKey).ToList());
-                }
-            }));
+                return (Created: await SubmitAsync(flow, batch, create: true, cancellationToken), Conflicts: Array.Empty<string>());
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            {
+                return (Created: [], Conflicts: batch.Select(change => change.SourceKey).ToArray());
+            }
+        }));
         var created = outcomes.SelectMany(outcome => outcome.Created).ToDictionary(item => item.SourceKey, item => item.ETag, StringComparer.Ordinal);
         return (created, outcomes.SelectMany(outcome => outcome.Conflicts).ToList());
+    }
+
+    /// <summary>One transaction's worth of changes: a single partition, two actions (row and history) per record.</summary>
+    private IEnumerable<(string SourceKey, RecordUpdate Update)[]> Batches(string flow, IReadOnlyList<(string SourceKey, RecordUpdate Update)> changes) =>
+        changes.GroupBy(change => Keys.PartitionKey(flow, change.SourceKey)).SelectMany(partition => partition.Chunk(MaxTransactionActions / 2));
+
+    private async Task<List<(string SourceKey, ETag ETag)>> SubmitAsync(string flow, (string SourceKey, RecordUpdate Update)[] batch, bool create, CancellationToken cancellationToken)
+    {
+        var actions = batch.SelectMany(change => Actions(flow, change.SourceKey, change.Update, ifMatch: null, create)).ToList();
+        var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
+        return batch.Select((change, index) => (change.SourceKey, response.Value[index * 2].Headers.ETag ?? default)).ToList();
     }
 
     public async IAsyncEnumerable<RecordEntity> QueryAsync(string flow, RecordStatus? status, [EnumeratorCancellation] CancellationToken cancellationToken)

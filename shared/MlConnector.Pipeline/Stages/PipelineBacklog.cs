@@ -13,10 +13,16 @@ public sealed class PipelineBacklog(PipelineStorage storage, WebhookInbox inbox)
 
     public async Task<bool> IsEmptyAsync(CancellationToken cancellationToken)
     {
+        var queued = QueuedMessagesAsync(storage, cancellationToken);
+        return await inbox.IsEmptyAsync(cancellationToken) && await queued == 0;
+    }
+
+    /// <summary>Messages in the map and write queues together, in flight ones included.</summary>
+    public static async Task<long> QueuedMessagesAsync(PipelineStorage storage, CancellationToken cancellationToken)
+    {
         var map = storage.MapQueue.GetPropertiesAsync(cancellationToken);
         var write = storage.WriteQueue.GetPropertiesAsync(cancellationToken);
-        var inboxEmpty = await inbox.IsEmptyAsync(cancellationToken);
-        return inboxEmpty && (await map).Value.ApproximateMessagesCount + (await write).Value.ApproximateMessagesCount == 0;
+        return (await map).Value.ApproximateMessagesCount + (await write).Value.ApproximateMessagesCount;
     }
 
     /// <summary>Returns once the backlog has been empty at four checks in a row (a second), so a record between stages is not missed.</summary>

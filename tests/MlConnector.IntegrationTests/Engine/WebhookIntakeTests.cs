@@ -5,6 +5,7 @@ using MlConnector.Pipeline.Intake;
 using MlConnector.Pipeline.Records;
 using MlConnector.Pipeline.Replay;
 using MlConnector.Pipeline.Stages;
+using MlConnector.Pipeline.Storage;
 
 namespace MlConnector.IntegrationTests.Engine;
 
@@ -21,10 +22,10 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         var deliveries = Enumerable.Range(1, 100).Select(i => Record($"acme-{i}"))
             .Concat(Enumerable.Range(1, 10).Select(i => Record($"acme-{i}")))
             .ToList();
-        var operationsBefore = harness.Get<Pipeline.Storage.StorageOperationCounter>().Count;
+        var operationsBefore = harness.Get<StorageOperationCounter>().Count;
 
         await Task.WhenAll(deliveries.Select(record => intake.AcceptAsync(PipelineHarness.FlowName, record, CancellationToken.None)));
-        var operationsToAcknowledge = harness.Get<Pipeline.Storage.StorageOperationCounter>().Count - operationsBefore;
+        var operationsToAcknowledge = harness.Get<StorageOperationCounter>().Count - operationsBefore;
         await WaitForEmptyInboxAsync(harness);
         await harness.DrainAsync();
 
