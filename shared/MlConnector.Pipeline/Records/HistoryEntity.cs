@@ -4,8 +4,8 @@ using Azure.Data.Tables;
 namespace MlConnector.Pipeline.Records;
 
 /// <summary>
-/// An append-only row per stage a record passed through: lineage from source id to target id. It lives in
-/// the record row's partition so that it is written in the same transaction as the status change.
+/// An archived history entry: lineage from source id to target id, moved off a record row whose inline history
+/// grew long (<see cref="InlineHistory"/>). It lives in the record row's partition, so the move is one transaction.
 /// </summary>
 public sealed class HistoryEntity : ITableEntity
 {
@@ -27,6 +27,8 @@ public sealed class HistoryEntity : ITableEntity
 
     public string SourceVersion { get; set; } = string.Empty;
 
+    public int Attempt { get; set; }
+
     public string? TargetId { get; set; }
 
     public string? Reason { get; set; }
@@ -34,4 +36,22 @@ public sealed class HistoryEntity : ITableEntity
     public string CorrelationId { get; set; } = string.Empty;
 
     public DateTimeOffset At { get; set; }
+
+    public static HistoryEntity Archive(string partitionKey, string flow, string sourceKey, HistoryEntry entry) => new()
+    {
+        PartitionKey = partitionKey,
+        RowKey = RecordKeys.HistoryRowKey(sourceKey, entry.At, entry.Stage, entry.Attempt),
+        Flow = flow,
+        SourceKey = sourceKey,
+        Stage = entry.Stage,
+        Status = entry.Status,
+        SourceVersion = entry.SourceVersion,
+        Attempt = entry.Attempt,
+        TargetId = entry.TargetId,
+        Reason = entry.Reason,
+        CorrelationId = entry.CorrelationId,
+        At = entry.At,
+    };
+
+    public HistoryEntry ToEntry() => new(Stage, Status, SourceVersion, Attempt, TargetId, Reason, CorrelationId, At);
 }

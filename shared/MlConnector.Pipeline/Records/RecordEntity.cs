@@ -6,8 +6,9 @@ namespace MlConnector.Pipeline.Records;
 /// <summary>
 /// One row per (flow, source record): the idempotency ledger and the audit trail's current state.
 /// <see cref="WrittenVersion"/> is the source version last written to the target; a message for that version is a duplicate.
+/// The row also holds its newest history entries (<see cref="InlineHistory"/>), which this view leaves out.
 /// </summary>
-public sealed class RecordEntity : ITableEntity
+public sealed class RecordEntity
 {
     public string PartitionKey { get; set; } = string.Empty;
 
@@ -53,4 +54,30 @@ public sealed class RecordEntity : ITableEntity
     public DateTimeOffset UpdatedAt { get; set; }
 
     public RecordStatus StatusValue => Enum.Parse<RecordStatus>(Status);
+
+    /// <summary>Merges cannot delete a property, so cleared text is stored empty and read back as null.</summary>
+    public static RecordEntity From(TableEntity row) => new()
+    {
+        PartitionKey = row.PartitionKey,
+        RowKey = row.RowKey,
+        Timestamp = row.Timestamp,
+        ETag = row.ETag,
+        Flow = row.GetString(nameof(Flow)) ?? string.Empty,
+        SourceKey = row.GetString(nameof(SourceKey)) ?? string.Empty,
+        Status = row.GetString(nameof(Status)) ?? nameof(RecordStatus.Received),
+        SourceVersion = row.GetString(nameof(SourceVersion)) ?? string.Empty,
+        SourceModifiedAt = row.GetDateTimeOffset(nameof(SourceModifiedAt)),
+        WrittenVersion = Text(row, nameof(WrittenVersion)),
+        TargetId = Text(row, nameof(TargetId)),
+        Reason = Text(row, nameof(Reason)),
+        Attempts = row.GetInt32(nameof(Attempts)) ?? 0,
+        LastAttemptAmbiguous = row.GetBoolean(nameof(LastAttemptAmbiguous)) ?? false,
+        CorrelationId = row.GetString(nameof(CorrelationId)) ?? string.Empty,
+        Summary = Text(row, nameof(Summary)),
+        PendingPayload = Text(row, nameof(PendingPayload)),
+        PendingPayloadBlob = Text(row, nameof(PendingPayloadBlob)),
+        UpdatedAt = row.GetDateTimeOffset(nameof(UpdatedAt)) ?? default,
+    };
+
+    private static string? Text(TableEntity row, string name) => row.GetString(name) is { Length: > 0 } text ? text : null;
 }

@@ -7,15 +7,22 @@ using MlConnector.Pipeline.Storage;
 namespace MlConnector.Pipeline.Records;
 
 /// <summary>
-/// Reads and changes record rows. Every change is one entity-group transaction: the row update (optionally
-/// conditional on an ETag) and its history row, so state and lineage never disagree and cost one storage call.
+/// Reads and changes record rows. Every change is one single-entity merge carrying the status change and its
+/// history entry (<see cref="InlineHistory"/>), so state and lineage never disagree and cost one storage call.
+/// A row read with more than <see cref="InlineHistoryLimit"/> inline entries has them moved to archive rows in
+/// its partition on the way, which keeps rows small however often a record changes.
 /// </summary>
 public sealed class RecordStore
 {
+    /// <summary>About ten versions' worth of stages; a row holds 252 properties, of which ours take 17.</summary>
+    public const int InlineHistoryLimit = 32;
+
     /// <summary>Azure Tables allows 15 comparisons per filter; the partition test takes one.</summary>
     private const int KeysPerQuery = 12;
 
     private const int MaxTransactionActions = 100;
+
+    private static readonly HashSet<string> ServiceProperties = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag" };
 
     private readonly TableClient _table;
     private readonly TimeProvider _time;
@@ -31,9 +38,9 @@ public sealed class RecordStore
 
     public async Task<RecordEntity?> GetAsync(string flow, string sourceKey, CancellationToken cancellationToken)
     {
-        var response = await _table.GetEntityIfExistsAsync<RecordEntity>(
+        var response = await _table.GetEntityIfExistsAsync<TableEntity>(
             Keys.PartitionKey(flow, sourceKey), RecordKeys.RecordRowKey(sourceKey), cancellationToken: cancellationToken);
-        return response.HasValue ? Normalize(response.Value!) : null;
+        return response.HasValue ? await ToRecordAsync(response.Value!, cancellationToken) : null;
     }
 
     /// <summary>The rows that exist for these keys, read with a few queries per partition rather than one read per key.</summary>
@@ -48,9 +55,9 @@ public sealed class RecordStore
                 var rows = string.Join(" or ", query.Keys.Select(key => $"RowKey eq '{Quote(RecordKeys.RecordRowKey(key))}'"));
                 var filter = $"PartitionKey eq '{Quote(query.Partition)}' and ({rows})";
                 var results = new List<RecordEntity>();
-                await foreach (var entity in _table.QueryAsync<RecordEntity>(filter, cancellationToken: cancellationToken))
+                await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
                 {
-                    results.Add(Normalize(entity));
+                    results.Add(await ToRecordAsync(entity, cancellationToken));
                 }
 
                 return results;
@@ -66,14 +73,16 @@ public sealed class RecordStore
         return found;
     }
 
-    /// <summary>Applies one change with its history row. With <paramref name="ifMatch"/>, fails with <see cref="RecordChangedException"/> if the row moved on.</summary>
+    /// <summary>Applies one change with its history entry. With <paramref name="ifMatch"/>, fails with <see cref="RecordChangedException"/> if the row moved on.</summary>
     public async Task<ETag> ApplyAsync(string flow, string sourceKey, RecordUpdate update, ETag? ifMatch, CancellationToken cancellationToken)
     {
-        var actions = Actions(flow, sourceKey, update, ifMatch);
+        var row = Row(flow, sourceKey, update);
         try
         {
-            var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
-            return response.Value[0].Headers.ETag ?? default;
+            var response = ifMatch is { } etag
+                ? await _table.UpdateEntityAsync(row, etag, TableUpdateMode.Merge, cancellationToken)
+                : await _table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
+            return response.Headers.ETag ?? default;
         }
         catch (RequestFailedException ex) when (IsConditionFailure(ex))
         {
@@ -81,7 +90,7 @@ public sealed class RecordStore
         }
     }
 
-    /// <summary>Applies the same kind of change to many records: one transaction per partition and hundred actions.</summary>
+    /// <summary>Applies the same kind of change to many records: one transaction per partition and hundred records.</summary>
     public async Task<IReadOnlyDictionary<string, ETag>> ApplyManyAsync(string flow, IReadOnlyList<(string SourceKey, RecordUpdate Update)> changes, CancellationToken cancellationToken)
     {
         var outcomes = await Task.WhenAll(Batches(flow, changes).Select(batch => SubmitAsync(flow, batch, create: false, cancellationToken)));
@@ -89,7 +98,7 @@ public sealed class RecordStore
     }
 
     /// <summary>
-    /// Creates rows for records never seen before, one transaction per partition and fifty records, without reading
+    /// Creates rows for records never seen before, one transaction per partition and hundred records, without reading
     /// first. A transaction that meets an existing row applies nothing; its records come back as conflicts for the caller
     /// to read and decide on. Returns the new rows' ETags and the conflicting keys.
     /// </summary>
@@ -111,44 +120,56 @@ public sealed class RecordStore
         return (created, outcomes.SelectMany(outcome => outcome.Conflicts).ToList());
     }
 
-    /// <summary>One transaction's worth of changes: a single partition, two actions (row and history) per record.</summary>
-    private IEnumerable<(string SourceKey, RecordUpdate Update)[]> Batches(string flow, IReadOnlyList<(string SourceKey, RecordUpdate Update)> changes) =>
-        changes.GroupBy(change => Keys.PartitionKey(flow, change.SourceKey)).SelectMany(partition => partition.Chunk(MaxTransactionActions / 2));
-
-    private async Task<List<(string SourceKey, ETag ETag)>> SubmitAsync(string flow, (string SourceKey, RecordUpdate Update)[] batch, bool create, CancellationToken cancellationToken)
-    {
-        var actions = batch.SelectMany(change => Actions(flow, change.SourceKey, change.Update, ifMatch: null, create)).ToList();
-        var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
-        return batch.Select((change, index) => (change.SourceKey, response.Value[index * 2].Headers.ETag ?? default)).ToList();
-    }
-
     public async IAsyncEnumerable<RecordEntity> QueryAsync(string flow, RecordStatus? status, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var statusFilter = status is { } wanted ? $" and Status eq '{wanted}'" : string.Empty;
         foreach (var partition in Keys.Partitions(flow))
         {
             var filter = $"PartitionKey eq '{Quote(partition)}' and {RecordKeys.RecordRangeFilter}{statusFilter}";
-            await foreach (var entity in _table.QueryAsync<RecordEntity>(filter, cancellationToken: cancellationToken))
+            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
             {
-                yield return Normalize(entity);
+                yield return await ToRecordAsync(entity, cancellationToken);
             }
         }
     }
 
-    public async IAsyncEnumerable<HistoryEntity> HistoryAsync(string flow, string sourceKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Every stage the record passed through, oldest first: archived entries, then those still on the row.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string flow, string sourceKey, CancellationToken cancellationToken)
     {
-        var filter = $"PartitionKey eq '{Quote(Keys.PartitionKey(flow, sourceKey))}' and {RecordKeys.HistoryRangeFilter(sourceKey)}";
-        await foreach (var entity in _table.QueryAsync<HistoryEntity>(filter, cancellationToken: cancellationToken))
+        var partition = Keys.PartitionKey(flow, sourceKey);
+        var entries = new List<HistoryEntry>();
+        var filter = $"PartitionKey eq '{Quote(partition)}' and {RecordKeys.HistoryRangeFilter(sourceKey)}";
+        await foreach (var archived in _table.QueryAsync<HistoryEntity>(filter, cancellationToken: cancellationToken))
         {
-            yield return entity;
+            entries.Add(archived.ToEntry());
         }
+
+        var row = await _table.GetEntityIfExistsAsync<TableEntity>(partition, RecordKeys.RecordRowKey(sourceKey), cancellationToken: cancellationToken);
+        if (row.HasValue)
+        {
+            entries.AddRange(InlineHistory.Read(row.Value!).Select(inline => inline.Entry));
+        }
+
+        return entries.OrderBy(entry => entry.At).ToList();
     }
 
-    private List<TableTransactionAction> Actions(string flow, string sourceKey, RecordUpdate update, ETag? ifMatch, bool create = false)
+    /// <summary>One transaction's worth of changes: a single partition, one action per record.</summary>
+    private IEnumerable<(string SourceKey, RecordUpdate Update)[]> Batches(string flow, IReadOnlyList<(string SourceKey, RecordUpdate Update)> changes) =>
+        changes.GroupBy(change => Keys.PartitionKey(flow, change.SourceKey)).SelectMany(partition => partition.Chunk(MaxTransactionActions));
+
+    private async Task<List<(string SourceKey, ETag ETag)>> SubmitAsync(string flow, (string SourceKey, RecordUpdate Update)[] batch, bool create, CancellationToken cancellationToken)
+    {
+        var kind = create ? TableTransactionActionType.Add : TableTransactionActionType.UpsertMerge;
+        var actions = batch.Select(change => new TableTransactionAction(kind, Row(flow, change.SourceKey, change.Update))).ToList();
+        var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
+        return batch.Select((change, index) => (change.SourceKey, response.Value[index].Headers.ETag ?? default)).ToList();
+    }
+
+    /// <summary>The row properties an update sets, plus its history entry.</summary>
+    private TableEntity Row(string flow, string sourceKey, RecordUpdate update)
     {
         var now = _time.GetUtcNow();
-        var partition = Keys.PartitionKey(flow, sourceKey);
-        var row = new TableEntity(partition, RecordKeys.RecordRowKey(sourceKey))
+        var row = new TableEntity(Keys.PartitionKey(flow, sourceKey), RecordKeys.RecordRowKey(sourceKey))
         {
             [nameof(RecordEntity.Flow)] = flow,
             [nameof(RecordEntity.SourceKey)] = sourceKey,
@@ -167,27 +188,54 @@ public sealed class RecordStore
         SetIfPresent(row, nameof(RecordEntity.PendingPayload), update.PendingPayload);
         SetIfPresent(row, nameof(RecordEntity.PendingPayloadBlob), update.PendingPayloadBlob);
 
-        var history = new HistoryEntity
-        {
-            PartitionKey = partition,
-            RowKey = RecordKeys.HistoryRowKey(sourceKey, now, update.Stage, update.Attempt),
-            Flow = flow,
-            SourceKey = sourceKey,
-            Stage = update.Stage,
-            Status = update.Status.ToString(),
-            SourceVersion = update.SourceVersion,
-            TargetId = update.TargetId,
-            Reason = string.IsNullOrEmpty(update.Reason) ? null : update.Reason,
-            CorrelationId = update.CorrelationId,
-            At = now,
-        };
+        var entry = new HistoryEntry(
+            update.Stage,
+            update.Status.ToString(),
+            update.SourceVersion,
+            update.Attempt,
+            update.TargetId,
+            string.IsNullOrEmpty(update.Reason) ? null : update.Reason,
+            update.CorrelationId,
+            now);
+        row[InlineHistory.PropertyName(entry)] = InlineHistory.Serialize(entry);
+        return row;
+    }
 
-        var rowAction = create
-            ? new TableTransactionAction(TableTransactionActionType.Add, row)
-            : ifMatch is { } etag
-                ? new TableTransactionAction(TableTransactionActionType.UpdateMerge, row, etag)
-                : new TableTransactionAction(TableTransactionActionType.UpsertMerge, row);
-        return [rowAction, new TableTransactionAction(TableTransactionActionType.UpsertReplace, history)];
+    private async Task<RecordEntity> ToRecordAsync(TableEntity row, CancellationToken cancellationToken) =>
+        RecordEntity.From(InlineHistory.Count(row) > InlineHistoryLimit ? await ArchiveHistoryAsync(row, cancellationToken) : row);
+
+    /// <summary>
+    /// Moves the row's oldest inline entries (up to a transaction's worth) to archive rows and rewrites the row
+    /// without them, conditional on its ETag. If the row moved on meanwhile nothing changes; a later read tries again.
+    /// </summary>
+    private async Task<TableEntity> ArchiveHistoryAsync(TableEntity row, CancellationToken cancellationToken)
+    {
+        var moving = InlineHistory.Read(row).Take(MaxTransactionActions - 1).ToList();
+        var moved = moving.Select(inline => inline.Property).ToHashSet(StringComparer.Ordinal);
+        var kept = new TableEntity(row.PartitionKey, row.RowKey);
+        foreach (var (name, value) in row)
+        {
+            if (!ServiceProperties.Contains(name) && !moved.Contains(name))
+            {
+                kept[name] = value;
+            }
+        }
+
+        var flow = row.GetString(nameof(RecordEntity.Flow));
+        var sourceKey = row.GetString(nameof(RecordEntity.SourceKey));
+        var actions = new List<TableTransactionAction> { new(TableTransactionActionType.UpdateReplace, kept, row.ETag) };
+        actions.AddRange(moving.Select(inline => new TableTransactionAction(
+            TableTransactionActionType.UpsertReplace, HistoryEntity.Archive(row.PartitionKey, flow, sourceKey, inline.Entry))));
+        try
+        {
+            var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
+            kept.ETag = response.Value[0].Headers.ETag ?? default;
+            return kept;
+        }
+        catch (RequestFailedException ex) when (IsConditionFailure(ex))
+        {
+            return row;
+        }
     }
 
     private static void SetIfPresent(TableEntity entity, string name, object? value)
@@ -197,19 +245,6 @@ public sealed class RecordStore
             entity[name] = value;
         }
     }
-
-    /// <summary>Merges cannot delete a property, so cleared text is stored empty and read back as null.</summary>
-    private static RecordEntity Normalize(RecordEntity entity)
-    {
-        entity.Reason = NullIfEmpty(entity.Reason);
-        entity.PendingPayload = NullIfEmpty(entity.PendingPayload);
-        entity.PendingPayloadBlob = NullIfEmpty(entity.PendingPayloadBlob);
-        entity.TargetId = NullIfEmpty(entity.TargetId);
-        entity.WrittenVersion = NullIfEmpty(entity.WrittenVersion);
-        return entity;
-    }
-
-    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static string Quote(string value) => value.Replace("'", "''", StringComparison.Ordinal);
 

@@ -27,13 +27,9 @@ public sealed class PipelineEngineTests(AzuriteFixture azurite)
         var row = await harness.RecordAsync("acme-2");
         Assert.Equal(RecordStatus.Written, row.StatusValue);
         Assert.Equal("T-acme-2", row.TargetId);
-        var stages = new List<string>();
-        await foreach (var entry in harness.Records.HistoryAsync(PipelineHarness.FlowName, "acme-2", CancellationToken.None))
-        {
-            stages.Add(entry.Stage);
-        }
-
-        Assert.Equal(["intake", "map", "write"], stages);
+        var history = await harness.Records.HistoryAsync(PipelineHarness.FlowName, "acme-2", CancellationToken.None);
+        Assert.Equal(["intake", "map", "write"], history.Select(entry => entry.Stage));
+        Assert.Equal("T-acme-2", history[^1].TargetId);
     }
 
     [Fact]
