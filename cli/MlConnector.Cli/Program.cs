@@ -11,6 +11,7 @@ var root = new RootCommand("mlc: ml-connector, keeping Sage X3 in sync with Proc
     CursorCommand.Create(),
     StatusCommand.Create(),
     RejectsCommand.Create(),
+    HistoryCommand.Create(),
     ReplayCommands.Replay(),
     ReplayCommands.Reprocess(),
     MappingsCommand.Create(),

@@ -8,13 +8,35 @@ using MlConnector.Pipeline.Storage;
 namespace MlConnector.Pipeline.Http;
 
 /// <summary>
-/// Operator calls over HTTP, the same in both hosts: status, replay poison messages, reprocess rejects.
-/// Query parameters <c>flow</c>, <c>record</c> and <c>queue</c> (map|write) narrow replay and reprocess.
+/// Operator calls over HTTP, the same in both hosts: status, a record's lineage, replay poison messages, reprocess
+/// rejects. Query parameters <c>flow</c>, <c>record</c> and <c>queue</c> (map|write) narrow replay and reprocess.
 /// </summary>
 public sealed class AdminEndpoints(FlowCatalog catalog, PipelineStatusReader status, PoisonReplayer replayer, RecordRecovery recovery)
 {
     public async Task<IActionResult> StatusAsync(HttpRequest request, CancellationToken cancellationToken) =>
         new OkObjectResult(await status.ReadAsync(cancellationToken));
+
+    /// <summary>A record's current state and its history, oldest first (query: flow, record).</summary>
+    public async Task<IActionResult> HistoryAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        var flow = NullIfEmpty(request.Query["flow"].ToString());
+        var record = NullIfEmpty(request.Query["record"].ToString());
+        if (flow is null || record is null)
+        {
+            return new BadRequestObjectResult(new { error = "a record's history needs flow=<name>&record=<source key>" });
+        }
+
+        try
+        {
+            return await status.LineageAsync(flow, record, cancellationToken) is { } lineage
+                ? new OkObjectResult(lineage)
+                : new NotFoundObjectResult(new { error = $"flow {flow} has no record {record}" });
+        }
+        catch (UnknownFlowException ex)
+        {
+            return new NotFoundObjectResult(new { error = ex.Message });
+        }
+    }
 
     public async Task<IActionResult> ReplayAsync(HttpRequest request, CancellationToken cancellationToken)
     {

@@ -52,9 +52,19 @@ public sealed class PipelineStatusReader(FlowCatalog catalog, CursorStore cursor
         return rejects.OrderBy(r => r.Flow, StringComparer.Ordinal).ThenBy(r => r.SourceKey, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>One record's current state and every stage it passed through, or null if the flow never saw it.</summary>
+    public async Task<RecordLineage?> LineageAsync(string flow, string sourceKey, CancellationToken cancellationToken)
+    {
+        var name = catalog.Get(flow).Name;
+        var row = await records.GetAsync(name, sourceKey, cancellationToken);
+        return row is null ? null : new RecordLineage(row, await records.HistoryAsync(name, sourceKey, cancellationToken));
+    }
+
     private static async Task<long> DepthAsync(Azure.Storage.Queues.QueueClient queue, CancellationToken cancellationToken) =>
         (await queue.GetPropertiesAsync(cancellationToken)).Value.ApproximateMessagesCount;
 }
+
+public sealed record RecordLineage(RecordEntity Record, IReadOnlyList<HistoryEntry> History);
 
 public sealed record PipelineStatus(IReadOnlyList<FlowStatus> Flows, long MapPoisonDepth, long WritePoisonDepth);
 

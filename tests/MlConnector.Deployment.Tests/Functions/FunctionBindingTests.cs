@@ -16,6 +16,7 @@ public sealed partial class FunctionBindingTests
         { "WriteQueue", "[QueueTrigger(\"write\")] QueueMessage message", "stage.HandleAsync(message.Body, message.DequeueCount, cancellationToken)" },
         { "AdobeCommerceWebhook", "[HttpTrigger(AuthorizationLevel.Anonymous, \"post\", Route = \"webhooks/adobe-commerce\")] HttpRequest request", "endpoint.HandleAsync(\"adobe-commerce-x3\", request, cancellationToken)" },
         { "AdminStatus", "[HttpTrigger(AuthorizationLevel.Function, \"get\", Route = \"admin/status\")] HttpRequest request", "endpoints.StatusAsync(request, cancellationToken)" },
+        { "AdminHistory", "[HttpTrigger(AuthorizationLevel.Function, \"get\", Route = \"admin/history\")] HttpRequest request", "endpoints.HistoryAsync(request, cancellationToken)" },
         { "AdminReplay", "[HttpTrigger(AuthorizationLevel.Function, \"post\", Route = \"admin/replay\")] HttpRequest request", "endpoints.ReplayAsync(request, cancellationToken)" },
         { "AdminReprocess", "[HttpTrigger(AuthorizationLevel.Function, \"post\", Route = \"admin/reprocess\")] HttpRequest request", "endpoints.ReprocessAsync(request, cancellationToken)" },
     };

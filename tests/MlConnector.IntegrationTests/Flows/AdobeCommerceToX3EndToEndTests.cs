@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,10 +82,21 @@ public sealed class AdobeCommerceToX3EndToEndTests(AzuriteFixture azurite)
         sandbox.X3.SeedPurchaseOrder("SUPWEB", DateOnly.FromDateTime(DateTime.UtcNow), [new X3Line(1, "ITM-W1", "Widget", 1, "UN", 10m, "60710")], number: "POLATE0007");
         await app.Services.GetRequiredService<RecordRecovery>().RetryRejectedAsync(Flow, recordKey: null, CancellationToken.None);
         await WaitForQueuesAsync(app.Services);
+
+        // The operator's view over the runtime's admin route: the rejection, its reason, the reprocess and the invoice written.
+        using var http = new HttpClient { BaseAddress = new Uri(webhook, "/api/admin/") };
+        var history = JsonNode.Parse(await http.GetStringAsync($"history?flow={Flow}&record={Increment(7)}"))!["history"]!.AsArray();
+        var missing = await http.GetAsync($"history?flow={Flow}&record=000199999");
         await app.StopAsync();
 
         Assert.Equal(RecordStatus.Written, (await records.GetAsync(Flow, Increment(7), CancellationToken.None))!.StatusValue);
-        Assert.Single(sandbox.X3.SupplierInvoices());
+        var invoice = Assert.Single(sandbox.X3.SupplierInvoices());
+        Assert.Equal(
+            ["intake/Received", "map/Rejected", "reprocess/Received", "map/Mapped", "write/Written"],
+            history.Select(entry => $"{entry!["stage"]}/{entry["status"]}"));
+        Assert.Contains("POLATE0007 not found", history[1]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(history[4]!["targetId"]?.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 
     /// <summary>The real local runtime (HTTP listener, queue workers) on a free loopback port, wired to the sandbox.</summary>

@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using MlConnector.Pipeline.Http;
+
+namespace MlConnector.Functions.Triggers;
+
+/// <summary>A record's current state and every stage it passed through (query: flow, record); needs a function key.</summary>
+public sealed class AdminHistoryFunction(AdminEndpoints endpoints)
+{
+    [Function("AdminHistory")]
+    public Task<IActionResult> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "admin/history")] HttpRequest request,
+        CancellationToken cancellationToken) =>
+        endpoints.HistoryAsync(request, cancellationToken);
+}
