@@ -133,6 +133,22 @@ public sealed class RecordStore
         }
     }
 
+    /// <summary>How many of the flow's records are in each status, reading only the Status column.</summary>
+    public async Task<IReadOnlyDictionary<RecordStatus, int>> CountByStatusAsync(string flow, CancellationToken cancellationToken)
+    {
+        var counts = Enum.GetValues<RecordStatus>().ToDictionary(status => status, _ => 0);
+        foreach (var partition in Keys.Partitions(flow))
+        {
+            var filter = $"PartitionKey eq '{Quote(partition)}' and {RecordKeys.RecordRangeFilter}";
+            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: [nameof(RecordEntity.Status)], cancellationToken: cancellationToken))
+            {
+                counts[Enum.Parse<RecordStatus>(row.GetString(nameof(RecordEntity.Status)))]++;
+            }
+        }
+
+        return counts;
+    }
+
     /// <summary>Every stage the record passed through, oldest first: archived entries, then those still on the row.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> HistoryAsync(string flow, string sourceKey, CancellationToken cancellationToken)
     {

@@ -16,11 +16,7 @@ public sealed class PipelineStatusReader(FlowCatalog catalog, CursorStore cursor
         foreach (var flow in catalog.All.OrderBy(f => f.Name, StringComparer.Ordinal))
         {
             var cursor = flow.IsPolled ? await cursors.GetAsync(flow.Name, catalog.Parts(flow.Name).Source.Definition.Name, cancellationToken) : null;
-            var counts = Enum.GetValues<RecordStatus>().ToDictionary(status => status, _ => 0);
-            await foreach (var row in records.QueryAsync(flow.Name, status: null, cancellationToken))
-            {
-                counts[row.StatusValue]++;
-            }
+            var counts = await records.CountByStatusAsync(flow.Name, cancellationToken);
 
             var inboxBatches = await inbox.CountAsync(flow.Name, cancellationToken);
             flows.Add(new FlowStatus(flow.Name, flow.Description, flow.IsPolled, cursor?.LastRunFinishedAt ?? cursor?.LastRunStartedAt, cursor?.Value, counts, cursor?.LastRunError, inboxBatches));

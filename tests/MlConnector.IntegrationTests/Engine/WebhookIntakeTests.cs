@@ -55,7 +55,11 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         Assert.Equal(2, sweep.InboxLeftoversForwarded);
         Assert.Equal(1, harness.Sink.WritesOf("acme-lost-1"));
         Assert.Equal(1, harness.Sink.WritesOf("acme-lost-2"));
-        Assert.Equal(0, Assert.Single((await harness.Get<PipelineStatusReader>().ReadAsync(CancellationToken.None)).Flows).InboxBatches);
+        var statusAfter = Assert.Single((await harness.Get<PipelineStatusReader>().ReadAsync(CancellationToken.None)).Flows);
+        Assert.Equal(0, statusAfter.InboxBatches);
+        Assert.Equal(0, statusBefore.Flows[0].Counts[RecordStatus.Written]);
+        Assert.Equal(2, statusAfter.Counts[RecordStatus.Written]);
+        Assert.Equal(0, statusAfter.Counts[RecordStatus.Received]);
     }
 
     [Fact]
