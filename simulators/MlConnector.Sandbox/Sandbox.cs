@@ -9,9 +9,9 @@ using MlConnector.Simulators.AdobeCommerce;
 using MlConnector.Simulators.Jaggaer;
 using MlConnector.Simulators.Procurify;
 using MlConnector.Simulators.Procurify.Seeding;
+using MlConnector.Simulators.SageX3;
 using JaggaerSeedRequest = MlConnector.Simulators.Jaggaer.Seeding.SeedRequest;
 using JaggaerSeedScenario = MlConnector.Simulators.Jaggaer.Seeding.SeedScenario;
-using MlConnector.Simulators.SageX3;
 
 namespace MlConnector.Sandbox;
 
