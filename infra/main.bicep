@@ -31,6 +31,12 @@ param x3AdobeFulfillmentSchedule string = '0 0 6 * * *'
 @description('NCRONTAB (6 fields, UTC) for the Procurify approved requisitions -> X3 poll.')
 param procurifyRequisitionsX3Schedule string = '0 30 * * * *'
 
+@description('NCRONTAB (6 fields, UTC) for the JAGGAER suppliers -> X3 poll; runs before the purchase order poll.')
+param jaggaerSuppliersX3Schedule string = '0 45 5 * * *'
+
+@description('NCRONTAB (6 fields, UTC) for the JAGGAER purchase orders -> X3 poll.')
+param jaggaerX3Schedule string = '0 0 6 * * *'
+
 @description('Per-customer, non-secret app settings (object of name: value) merged over the defaults.')
 param additionalAppSettings object = {}
 
@@ -160,6 +166,8 @@ module api 'app/api.bicep' = {
     procurifyX3Schedule: procurifyX3Schedule
     x3AdobeFulfillmentSchedule: x3AdobeFulfillmentSchedule
     procurifyRequisitionsX3Schedule: procurifyRequisitionsX3Schedule
+    jaggaerSuppliersX3Schedule: jaggaerSuppliersX3Schedule
+    jaggaerX3Schedule: jaggaerX3Schedule
     additionalAppSettings: additionalAppSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

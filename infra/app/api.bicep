@@ -29,6 +29,12 @@ param x3AdobeFulfillmentSchedule string
 @description('NCRONTAB (6 fields, UTC) for the Procurify approved requisitions -> X3 poll.')
 param procurifyRequisitionsX3Schedule string
 
+@description('NCRONTAB (6 fields, UTC) for the JAGGAER suppliers -> X3 poll; runs before the purchase order poll.')
+param jaggaerSuppliersX3Schedule string
+
+@description('NCRONTAB (6 fields, UTC) for the JAGGAER purchase orders -> X3 poll.')
+param jaggaerX3Schedule string
+
 @description('Per-customer, non-secret settings merged over the defaults below (e.g. connector base URLs).')
 param additionalAppSettings object = {}
 
@@ -62,6 +68,8 @@ var appSettings = {
   ProcurifyX3_Schedule: procurifyX3Schedule
   X3AdobeFulfillment_Schedule: x3AdobeFulfillmentSchedule
   ProcurifyRequisitionsX3_Schedule: procurifyRequisitionsX3Schedule
+  JaggaerSuppliersX3_Schedule: jaggaerSuppliersX3Schedule
+  JaggaerX3_Schedule: jaggaerX3Schedule
   Maintenance_Schedule: '0 */15 * * * *'
   // Connector defaults; per-customer values (URLs, client ids, folder) come in additionalAppSettings.
   Procurify__Domain: ''
@@ -77,6 +85,20 @@ var appSettings = {
   ProcurifyX3__NonCatalogueItemCode: ''
   ProcurifyX3__DefaultUnit: 'UN'
   ProcurifyX3__Site: ''
+  // JAGGAER: the instance host is per customer (e.g. https://acme.jaggaer.com); the client secret is in Key Vault.
+  Jaggaer__BaseUrl: ''
+  Jaggaer__ClientId: ''
+  Jaggaer__Realm: 'J1p-integrations'
+  Jaggaer__SupplierPath: 'j1p/api/public/ja/v1/companyprofiles'
+  Jaggaer__PurchaseOrderPath: 'j1p/api/public/ji/v1/purchaseorders'
+  Jaggaer__SupplierFilter: 'TYPE==SELLER'
+  JaggaerX3__SupplierCodePrefix: 'JG'
+  JaggaerX3__GlAccountSegment: 'Account'
+  JaggaerX3__CostCentreSegment: 'CostCenter'
+  JaggaerX3__RequireCostCentre: 'false'
+  JaggaerX3__NonCatalogueItemCode: ''
+  JaggaerX3__DefaultUnit: 'UN'
+  JaggaerX3__Site: ''
   SageX3__ServerUrl: ''
   SageX3__Port: ''
   SageX3__Endpoint: 'SEED'

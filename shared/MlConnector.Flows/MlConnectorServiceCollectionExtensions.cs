@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Connectors.AdobeCommerce;
+using MlConnector.Connectors.Jaggaer;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Connectors.SageX3;
 using MlConnector.Flows.AdobeCommerceX3;
+using MlConnector.Flows.JaggaerX3;
 using MlConnector.Flows.ProcurifyX3;
 using MlConnector.Pipeline;
 
@@ -33,6 +35,18 @@ public static class MlConnectorServiceCollectionExtensions
             {
                 services.AddFlow(ProcurifyX3Flow.Create());
                 services.AddFlow(ProcurifyX3Flow.CreateRequisitions());
+            }
+        }
+
+        if (IsConfigured(configuration, "Jaggaer:BaseUrl"))
+        {
+            services.AddJaggaer(configuration);
+            services.AddJaggaerX3Options(configuration);
+            if (hasX3)
+            {
+                // Suppliers first: the order flow points at the suppliers this one creates.
+                services.AddFlow(JaggaerX3Flows.Suppliers());
+                services.AddFlow(JaggaerX3Flows.PurchaseOrders());
             }
         }
 

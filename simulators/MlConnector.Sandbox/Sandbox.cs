@@ -1,13 +1,17 @@
 using MlConnector.Connectors.AdobeCommerce;
+using MlConnector.Connectors.Jaggaer;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Connectors.SageX3;
 using MlConnector.Core.Mapping;
 using MlConnector.Core.Secrets;
 using MlConnector.Pipeline.Mapping;
 using MlConnector.Simulators.AdobeCommerce;
+using MlConnector.Simulators.Jaggaer;
 using MlConnector.Simulators.Procurify;
 using MlConnector.Simulators.Procurify.Seeding;
 using MlConnector.Simulators.SageX3;
+using JaggaerSeedRequest = MlConnector.Simulators.Jaggaer.Seeding.SeedRequest;
+using JaggaerSeedScenario = MlConnector.Simulators.Jaggaer.Seeding.SeedScenario;
 
 namespace MlConnector.Sandbox;
 
@@ -17,11 +21,12 @@ namespace MlConnector.Sandbox;
 /// </summary>
 public sealed class Sandbox : IAsyncDisposable
 {
-    private Sandbox(SageX3Simulator x3, ProcurifySimulator procurify, AdobeCommerceSimulator adobe)
+    private Sandbox(SageX3Simulator x3, ProcurifySimulator procurify, AdobeCommerceSimulator adobe, JaggaerSimulator jaggaer)
     {
         X3 = x3;
         Procurify = procurify;
         Adobe = adobe;
+        Jaggaer = jaggaer;
     }
 
     public SageX3Simulator X3 { get; }
@@ -30,13 +35,16 @@ public sealed class Sandbox : IAsyncDisposable
 
     public AdobeCommerceSimulator Adobe { get; }
 
+    public JaggaerSimulator Jaggaer { get; }
+
     public static async Task<Sandbox> StartAsync(TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         time ??= TimeProvider.System;
         var x3 = await SageX3Simulator.StartAsync(new SageX3SimulatorOptions { Time = time, SeedDemoData = false }, cancellationToken);
         var procurify = await ProcurifySimulator.StartAsync(new ProcurifySimulatorOptions { Time = time }, cancellationToken);
         var adobe = await AdobeCommerceSimulator.StartAsync(new AdobeCommerceSimulatorOptions { Time = time }, cancellationToken);
-        return new Sandbox(x3, procurify, adobe);
+        var jaggaer = await JaggaerSimulator.StartAsync(new JaggaerSimulatorOptions { Time = time }, cancellationToken);
+        return new Sandbox(x3, procurify, adobe, jaggaer);
     }
 
     /// <summary>App settings (configuration keys) that connect every connector to its simulator.</summary>
@@ -60,6 +68,8 @@ public sealed class Sandbox : IAsyncDisposable
         ["AdobeCommerce:WebhookScheme"] = "CommerceRsa",
         ["AdobeCommerce:WebhookPublicKeyPem"] = Adobe.Webhooks.CommercePublicKeyPem,
         ["AdobeCommerce:DefaultGlAccount"] = "60710",
+        ["Jaggaer:BaseUrl"] = Jaggaer.BaseAddress.ToString().TrimEnd('/'),
+        ["Jaggaer:ClientId"] = Jaggaer.Options.ClientId,
     };
 
     /// <summary>The simulators' credentials, stored the way a customer stores real ones.</summary>
@@ -70,6 +80,7 @@ public sealed class Sandbox : IAsyncDisposable
         await secrets.SetSecretAsync(ProcurifySecretNames.ClientSecret, Procurify.Options.ClientSecret, cancellationToken);
         await secrets.SetSecretAsync(AdobeCommerceSecretNames.ConsumerSecret, adobe.ConsumerSecret, cancellationToken);
         await secrets.SetSecretAsync(AdobeCommerceSecretNames.AccessTokenSecret, adobe.AccessTokenSecret, cancellationToken);
+        await secrets.SetSecretAsync(JaggaerSecretNames.ClientSecret, Jaggaer.Options.ClientSecret, cancellationToken);
     }
 
     /// <summary>
@@ -105,8 +116,34 @@ public sealed class Sandbox : IAsyncDisposable
         return scenario;
     }
 
+    /// <summary>
+    /// Seeds JAGGAER with suppliers and purchase orders (a share charging a GL account X3 lacks), and X3 with the GL
+    /// accounts, cost centres and products the orders need. X3 gets no suppliers: the supplier flow creates them.
+    /// </summary>
+    public JaggaerSeedScenario SeedJaggaer(JaggaerSeedRequest request)
+    {
+        var scenario = Jaggaer.Seed(request);
+        foreach (var account in scenario.X3GlAccounts)
+        {
+            X3.SeedGlAccount(account, $"GL {account}");
+        }
+
+        foreach (var centre in scenario.X3CostCentres)
+        {
+            X3.SeedCostCentre(centre, $"Cost centre {centre}");
+        }
+
+        foreach (var product in scenario.X3Products)
+        {
+            X3.SeedProduct(product, $"Product {product}");
+        }
+
+        return scenario;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await Jaggaer.DisposeAsync();
         await Adobe.DisposeAsync();
         await Procurify.DisposeAsync();
         await X3.DisposeAsync();

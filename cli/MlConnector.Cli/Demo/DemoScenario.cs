@@ -1,17 +1,20 @@
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Core.Mapping;
+using MlConnector.Flows.JaggaerX3;
 using MlConnector.Pipeline.Mapping;
 using MlConnector.Pipeline.Stages;
 using MlConnector.Pipeline.Storage;
 using MlConnector.Simulators.AdobeCommerce;
 using MlConnector.Simulators.Procurify.Seeding;
+using JaggaerSeedRequest = MlConnector.Simulators.Jaggaer.Seeding.SeedRequest;
 using X3Line = MlConnector.Simulators.SageX3.SimulatedOrderLine;
 
 namespace MlConnector.Cli.Demo;
 
 /// <summary>
 /// The demo's story, run through the real local runtime: Procurify purchase orders and approved requisitions
-/// into X3 (a share deliberately unmappable), signed Adobe Commerce order webhooks into X3 supplier invoices,
+/// into X3 (a share deliberately unmappable), JAGGAER suppliers then purchase orders into X3 (a share charging a GL
+/// account X3 lacks), signed Adobe Commerce order webhooks into X3 supplier invoices,
 /// and X3 deliveries back to Adobe Commerce as shipments.
 /// </summary>
 public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider services, Uri runtimeAddress)
@@ -32,6 +35,20 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         await poller.PollAsync("procurify-x3", cancellationToken);
         await poller.PollAsync("procurify-requisitions-x3", cancellationToken);
         await WaitForQueuesAsync(cancellationToken);
+
+        report("Seeding JAGGAER (5 suppliers, 20 purchase orders, 20% charging GL account 69999 that X3 lacks) and the X3 accounts, cost centres and products");
+        var jaggaer = sandbox.SeedJaggaer(new JaggaerSeedRequest { Suppliers = 5, PurchaseOrders = 20, LinesPerOrder = 2, UnknownAccountShare = 0.2 });
+
+        report($"Syncing {JaggaerX3Flows.SuppliersName}, then {JaggaerX3Flows.PurchaseOrdersName}");
+        await poller.PollAsync(JaggaerX3Flows.SuppliersName, cancellationToken);
+        await WaitForQueuesAsync(cancellationToken);
+        await poller.PollAsync(JaggaerX3Flows.PurchaseOrdersName, cancellationToken);
+        await WaitForQueuesAsync(cancellationToken);
+        var jaggaerSuppliersInX3 = jaggaer.SupplierCodes.Values.Where(code => sandbox.X3.Find("BPSUPPLIER", code) is not null).ToList();
+        var jaggaerOrdersInX3 = jaggaer.PoNumbers.Values.Count(number => sandbox.X3.FindByExternalReference("PORDER", number).Count > 0);
+        notes.Add($"JAGGAER: {jaggaerSuppliersInX3.Count} of {jaggaer.SupplierCodes.Count} suppliers written to X3 ({string.Join(", ", jaggaerSuppliersInX3)}); " +
+                  $"{jaggaerOrdersInX3} of {jaggaer.PoNumbers.Count} purchase orders written, {jaggaer.RejectedPurchaseOrders.Count} rejected for GL account 69999 " +
+                  $"(see the reasons below; `mlc mappings import` of a row {MappingTableNames.CostCodeToGlAccount},69999,<X3 account> lets the next sync write them).");
 
         report("Sending signed Adobe Commerce order webhooks to the runtime");
         SeedAdobeMasterData();

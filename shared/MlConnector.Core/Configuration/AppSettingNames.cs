@@ -17,6 +17,12 @@ public static class AppSettingNames
     /// <summary>NCRONTAB (6 fields) for the Procurify approved requisitions -> X3 poll.</summary>
     public const string ProcurifyRequisitionsX3Schedule = "ProcurifyRequisitionsX3_Schedule";
 
+    /// <summary>NCRONTAB (6 fields) for the JAGGAER suppliers -> X3 poll; schedule it before <see cref="JaggaerX3Schedule"/>.</summary>
+    public const string JaggaerSuppliersX3Schedule = "JaggaerSuppliersX3_Schedule";
+
+    /// <summary>NCRONTAB (6 fields) for the JAGGAER purchase orders -> X3 poll.</summary>
+    public const string JaggaerX3Schedule = "JaggaerX3_Schedule";
+
     /// <summary>NCRONTAB (6 fields) for the pipeline maintenance sweep (stalled intakes, webhook rejects, poison gauges).</summary>
     public const string MaintenanceSchedule = "Maintenance_Schedule";
 
@@ -31,6 +37,8 @@ public static class AppSettingNames
         ProcurifyX3Schedule,
         X3AdobeFulfillmentSchedule,
         ProcurifyRequisitionsX3Schedule,
+        JaggaerSuppliersX3Schedule,
+        JaggaerX3Schedule,
         MaintenanceSchedule,
         KeyVaultUri,
         StorageConnection,

@@ -33,7 +33,8 @@ public sealed class ConnectedHarness : IAsyncDisposable
 
     public RecordStore Records => _services.GetRequiredService<RecordStore>();
 
-    public static async Task<ConnectedHarness> StartAsync(string storageConnectionString)
+    /// <param name="overrides">Settings laid over the sandbox's, e.g. a shorter X3 reference-data cache.</param>
+    public static async Task<ConnectedHarness> StartAsync(string storageConnectionString, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var sandbox = await MlConnector.Sandbox.Sandbox.StartAsync();
         var secrets = Path.Combine(Path.GetTempPath(), "mlc-tests", Guid.NewGuid().ToString("N"));
@@ -41,6 +42,10 @@ public sealed class ConnectedHarness : IAsyncDisposable
         {
             ["Pipeline:MappingCacheSeconds"] = "0",
         };
+        foreach (var (name, value) in overrides ?? new Dictionary<string, string?>())
+        {
+            settings[name] = value;
+        }
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
