@@ -4,9 +4,11 @@ using MlConnector.Connectors.AdobeCommerce;
 using MlConnector.Connectors.Jaggaer;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Connectors.SageX3;
+using MlConnector.Connectors.SpsCommerce;
 using MlConnector.Flows.AdobeCommerceX3;
 using MlConnector.Flows.JaggaerX3;
 using MlConnector.Flows.ProcurifyX3;
+using MlConnector.Flows.SpsCommerceX3;
 using MlConnector.Pipeline;
 
 namespace MlConnector.Flows;
@@ -47,6 +49,16 @@ public static class MlConnectorServiceCollectionExtensions
                 // Suppliers first: the order flow points at the suppliers this one creates.
                 services.AddFlow(JaggaerX3Flows.Suppliers());
                 services.AddFlow(JaggaerX3Flows.PurchaseOrders());
+            }
+        }
+
+        if (IsConfigured(configuration, "SpsCommerce:ClientId"))
+        {
+            services.AddSpsCommerce(configuration);
+            services.AddSpsCommerceX3Options(configuration);
+            if (hasX3)
+            {
+                services.AddFlow(SpsCommerceX3Flows.Orders());
             }
         }
 

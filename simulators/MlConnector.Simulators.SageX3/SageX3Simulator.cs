@@ -70,6 +70,9 @@ public sealed class SageX3Simulator : IAsyncDisposable
     public void SeedSupplier(string code, string name, string currency = "USD", string folder = "") =>
         Insert(folder, "BPSUPPLIER", new JsonObject { ["BPSNUM"] = code, ["BPSNAM"] = name, ["CUR"] = currency, ["ENAFLG"] = 2 });
 
+    public void SeedCustomer(string code, string name, string currency = "USD", string folder = "") =>
+        Insert(folder, "BPCUSTOMER", new JsonObject { ["BPCNUM"] = code, ["BPCNAM"] = name, ["CUR"] = currency, ["CRY"] = "US" });
+
     public void SeedGlAccount(string code, string description, string folder = "") =>
         Insert(folder, "GACCOUNT", new JsonObject { ["ACC"] = code, ["DES"] = description });
 
@@ -151,6 +154,8 @@ public sealed class SageX3Simulator : IAsyncDisposable
         Folder(folder).All(className).Where(r => r[X3Catalog.ExternalReference]?.ToString() == externalReference).ToList();
 
     public IReadOnlyList<JsonObject> PurchaseOrders(string folder = "") => Folder(folder).All("PORDER");
+
+    public IReadOnlyList<JsonObject> SalesOrders(string folder = "") => Folder(folder).All("SORDER");
 
     public IReadOnlyList<JsonObject> SupplierInvoices(string folder = "") => Folder(folder).All("PINVOICE");
 

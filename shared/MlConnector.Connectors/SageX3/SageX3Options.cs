@@ -49,6 +49,11 @@ public sealed class SageX3Options
 
     public string DeliveryRepresentation { get; set; } = "SDELIVERY";
 
+    /// <summary>Sales orders (SORDER) created from trading partners' purchase orders, and the customers (BPCUSTOMER) they are sold to.</summary>
+    public string SalesOrderRepresentation { get; set; } = "SORDER";
+
+    public string CustomerRepresentation { get; set; } = "BPCUSTOMER";
+
     /// <summary>Name of the lines array in each representation's details (it depends on the representation).</summary>
     public string PurchaseOrderLinesProperty { get; set; } = "PORDERP";
 
@@ -57,6 +62,12 @@ public sealed class SageX3Options
     public string ReceiptLinesProperty { get; set; } = "PRECEIPTD";
 
     public string DeliveryLinesProperty { get; set; } = "SDELIVERYD";
+
+    /// <summary>Lines array of the sales order representation (X3 table SORDERQ). Default SORDERQ.</summary>
+    public string SalesOrderLinesProperty { get; set; } = "SORDERQ";
+
+    /// <summary>Sales site used when an incoming sales order names none (falls back to <see cref="DefaultSite"/>).</summary>
+    public string DefaultSalesSite { get; set; } = string.Empty;
 
     /// <summary>The field carrying the source system's reference on created records (a specific field, e.g. YEXTREF). Default YEXTREF.</summary>
     public string ExternalReferenceField { get; set; } = "YEXTREF";

@@ -61,6 +61,7 @@ public static class SageX3ServiceCollectionExtensions
         services.AddKeyedSingleton<ITargetSink, SageX3SupplierSink>(SageX3SupplierSink.Kind);
         services.AddKeyedSingleton<ITargetSink, SageX3OrderConfirmationSink>(SageX3OrderConfirmationSink.Kind);
         services.AddKeyedSingleton<ITargetSink, SageX3ReceiptSink>(SageX3ReceiptSink.Kind);
+        services.AddKeyedSingleton<ITargetSink, SageX3SalesOrderSink>(SageX3SalesOrderSink.Kind);
         services.AddKeyedSingleton<ISourceStream, SageX3ShipmentStream>(SageX3ShipmentStream.Name);
 
         services.AddSingleton<SageX3PurchaseOrderLookup>();

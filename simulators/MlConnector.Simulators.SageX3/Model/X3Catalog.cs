@@ -39,6 +39,9 @@ internal static class X3Catalog
             ["PTDLIN", "POHNUM", "POPLIN", "ITMREF", "QTYUOM", "UOM"], "RC"),
         new("SDELIVERY", "SDHNUM", ["SDHNUM", "SOHNUM", "BPCORD", "SHIDAT", "BPTNUM", "BPTNAM", "TRKNUM", "CFMFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["SDDLIN", "ITMREF", "QTY", "SAU"], "SD"),
+        new("SORDER", "SOHNUM", ["SOHNUM", "SALFCY", "BPCORD", "BPCNAM", "CUSORDREF", "ORDDAT", "DEMDLVDAT", "CUR", "CLEFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
+            ["SOPLIN", "ITMREF", "ITMDES", "QTY", "SAU", "GROPRI"], "SO"),
+        new("BPCUSTOMER", "BPCNUM", ["BPCNUM", "BPCNAM", "CUR", "CRY", "CREDATTIM", "UPDDATTIM"], [], null),
     ];
 
     public static readonly IReadOnlyList<X3Representation> Representations = BuildRepresentations();
@@ -57,6 +60,7 @@ internal static class X3Catalog
             ["PINVOICE"] = "PINVOICED",
             ["PRECEIPT"] = "PRECEIPTD",
             ["SDELIVERY"] = "SDELIVERYD",
+            ["SORDER"] = "SORDERQ",
         };
         var list = new List<X3Representation>();
         foreach (var cls in Classes)

@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MlConnector.Connectors.SpsCommerce;
+using MlConnector.Core.Configuration;
+using MlConnector.Core.Flows;
+using MlConnector.Core.Mapping;
+
+namespace MlConnector.Flows.SpsCommerceX3;
+
+/// <summary>
+/// SPS Commerce &lt;-&gt; Sage X3. Inbound: retail trading partners' purchase orders (RSX Orders files in <c>out/PO/</c>)
+/// become X3 sales orders. Needs <c>AddSpsCommerce</c>, the X3 sink keyed <c>x3-sales-order</c>, <see cref="IMappingTables"/>
+/// and X3's <see cref="IReferenceData"/>; <see cref="SpsCommerceX3Options"/> is optional (section <c>SpsCommerceX3</c>).
+/// </summary>
+public static class SpsCommerceX3Flows
+{
+    public const string OrdersName = "sps-x3";
+
+    public static FlowDefinition Orders() => new()
+    {
+        Name = OrdersName,
+        Description = "SPS Commerce trading partner purchase orders (RSX 850 files in out/) -> Sage X3 sales orders (SORDER)",
+        SourceSystem = "SPS Commerce",
+        TargetSystem = "Sage X3",
+        ScheduleSetting = AppSettingNames.SpsX3Schedule,
+        DefaultSchedule = "0 */15 * * * *",
+        Source = sp => sp.GetRequiredKeyedService<ISourceStream>(SpsCommerceNames.OrderStream),
+        Mapper = sp => new RsxOrderMapper(sp.GetRequiredService<IMappingTables>(), sp.GetRequiredService<IReferenceData>(), OptionsFrom(sp)),
+        Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(RsxOrderMapper.DocumentKind),
+    };
+
+    /// <summary>Binds <see cref="SpsCommerceX3Options"/> from the <c>SpsCommerceX3</c> section; without it the defaults apply.</summary>
+    public static IServiceCollection AddSpsCommerceX3Options(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SpsCommerceX3Options>().Bind(configuration.GetSection(SpsCommerceX3Options.SectionName));
+        return services;
+    }
+
+    private static SpsCommerceX3Options OptionsFrom(IServiceProvider sp) =>
+        sp.GetService<IOptions<SpsCommerceX3Options>>()?.Value ?? new SpsCommerceX3Options();
+}
