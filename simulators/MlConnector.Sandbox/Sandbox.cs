@@ -2,6 +2,7 @@ using MlConnector.Connectors.AdobeCommerce;
 using MlConnector.Connectors.Jaggaer;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Connectors.SageX3;
+using MlConnector.Connectors.SpsCommerce;
 using MlConnector.Core.Mapping;
 using MlConnector.Core.Secrets;
 using MlConnector.Pipeline.Mapping;
@@ -10,6 +11,8 @@ using MlConnector.Simulators.Jaggaer;
 using MlConnector.Simulators.Procurify;
 using MlConnector.Simulators.Procurify.Seeding;
 using MlConnector.Simulators.SageX3;
+using MlConnector.Simulators.SpsCommerce;
+using MlConnector.Simulators.SpsCommerce.Seeding;
 using JaggaerSeedRequest = MlConnector.Simulators.Jaggaer.Seeding.SeedRequest;
 using JaggaerSeedScenario = MlConnector.Simulators.Jaggaer.Seeding.SeedScenario;
 
@@ -21,12 +24,13 @@ namespace MlConnector.Sandbox;
 /// </summary>
 public sealed class Sandbox : IAsyncDisposable
 {
-    private Sandbox(SageX3Simulator x3, ProcurifySimulator procurify, AdobeCommerceSimulator adobe, JaggaerSimulator jaggaer)
+    private Sandbox(SageX3Simulator x3, ProcurifySimulator procurify, AdobeCommerceSimulator adobe, JaggaerSimulator jaggaer, SpsCommerceSimulator sps)
     {
         X3 = x3;
         Procurify = procurify;
         Adobe = adobe;
         Jaggaer = jaggaer;
+        Sps = sps;
     }
 
     public SageX3Simulator X3 { get; }
@@ -37,6 +41,8 @@ public sealed class Sandbox : IAsyncDisposable
 
     public JaggaerSimulator Jaggaer { get; }
 
+    public SpsCommerceSimulator Sps { get; }
+
     public static async Task<Sandbox> StartAsync(TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         time ??= TimeProvider.System;
@@ -44,7 +50,8 @@ public sealed class Sandbox : IAsyncDisposable
         var procurify = await ProcurifySimulator.StartAsync(new ProcurifySimulatorOptions { Time = time }, cancellationToken);
         var adobe = await AdobeCommerceSimulator.StartAsync(new AdobeCommerceSimulatorOptions { Time = time }, cancellationToken);
         var jaggaer = await JaggaerSimulator.StartAsync(new JaggaerSimulatorOptions { Time = time }, cancellationToken);
-        return new Sandbox(x3, procurify, adobe, jaggaer);
+        var sps = await SpsCommerceSimulator.StartAsync(new SpsCommerceSimulatorOptions { Time = time }, cancellationToken);
+        return new Sandbox(x3, procurify, adobe, jaggaer, sps);
     }
 
     /// <summary>App settings (configuration keys) that connect every connector to its simulator.</summary>
@@ -70,6 +77,9 @@ public sealed class Sandbox : IAsyncDisposable
         ["AdobeCommerce:DefaultGlAccount"] = "60710",
         ["Jaggaer:BaseUrl"] = Jaggaer.BaseAddress.ToString().TrimEnd('/'),
         ["Jaggaer:ClientId"] = Jaggaer.Options.ClientId,
+        ["SpsCommerce:ApiUrl"] = Sps.BaseAddress.ToString().TrimEnd('/'),
+        ["SpsCommerce:TokenUrl"] = Sps.TokenAddress.ToString(),
+        ["SpsCommerce:ClientId"] = Sps.Options.ClientId,
     };
 
     /// <summary>The simulators' credentials, stored the way a customer stores real ones.</summary>
@@ -81,6 +91,7 @@ public sealed class Sandbox : IAsyncDisposable
         await secrets.SetSecretAsync(AdobeCommerceSecretNames.ConsumerSecret, adobe.ConsumerSecret, cancellationToken);
         await secrets.SetSecretAsync(AdobeCommerceSecretNames.AccessTokenSecret, adobe.AccessTokenSecret, cancellationToken);
         await secrets.SetSecretAsync(JaggaerSecretNames.ClientSecret, Jaggaer.Options.ClientSecret, cancellationToken);
+        await secrets.SetSecretAsync(SpsCommerceSecretNames.ClientSecret, Sps.Options.ClientSecret, cancellationToken);
     }
 
     /// <summary>
@@ -141,8 +152,32 @@ public sealed class Sandbox : IAsyncDisposable
         return scenario;
     }
 
+    /// <summary>
+    /// Drops trading partners' RSX orders into SPS's <c>out/PO/</c> (some from an unmapped partner, some naming an unknown
+    /// item, some not RSX at all), seeds X3 with the customers and items, and the mapping tables with the known partners
+    /// and the buyer part numbers that need one.
+    /// </summary>
+    public async Task<OrderSeedScenario> SeedSpsAsync(OrderSeedRequest request, TableMappingTables mappings, CancellationToken cancellationToken)
+    {
+        var scenario = Sps.SeedOrders(request);
+        foreach (var (partner, customer) in scenario.PartnerToCustomer)
+        {
+            X3.SeedCustomer(customer, $"Retailer {partner}");
+        }
+
+        foreach (var item in scenario.X3Items)
+        {
+            X3.SeedProduct(item, $"Item {item}");
+        }
+
+        await ImportAsync(mappings, MappingTableNames.TradingPartner, scenario.PartnerToCustomer, cancellationToken);
+        await ImportAsync(mappings, MappingTableNames.ItemNumber, scenario.BuyerPartToItem, cancellationToken);
+        return scenario;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await Sps.DisposeAsync();
         await Jaggaer.DisposeAsync();
         await Adobe.DisposeAsync();
         await Procurify.DisposeAsync();

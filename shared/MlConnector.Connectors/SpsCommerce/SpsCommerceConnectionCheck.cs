@@ -67,7 +67,7 @@ public sealed class SpsCommerceConnectionCheck(SpsCommerceTokenSource tokens, Sp
         }
         catch (SpsCommerceApiException exception) when (exception.StatusCode is HttpStatusCode.NotFound)
         {
-            return ConnectionCheckResult.Failed(ConnectionPart.Url, exception.Message);
+            return ConnectionCheckResult.Failed(ConnectionPart.Folder, exception.Message);
         }
         catch (SpsCommerceApiException exception)
         {
