@@ -37,6 +37,9 @@ param jaggaerSuppliersX3Schedule string = '0 45 5 * * *'
 @description('NCRONTAB (6 fields, UTC) for the JAGGAER purchase orders -> X3 poll.')
 param jaggaerX3Schedule string = '0 0 6 * * *'
 
+@description('NCRONTAB (6 fields, UTC) for the SPS Commerce orders (out/PO/) -> X3 sales orders poll.')
+param spsX3Schedule string = '0 */15 * * * *'
+
 @description('Per-customer, non-secret app settings (object of name: value) merged over the defaults.')
 param additionalAppSettings object = {}
 
@@ -168,6 +171,7 @@ module api 'app/api.bicep' = {
     procurifyRequisitionsX3Schedule: procurifyRequisitionsX3Schedule
     jaggaerSuppliersX3Schedule: jaggaerSuppliersX3Schedule
     jaggaerX3Schedule: jaggaerX3Schedule
+    spsX3Schedule: spsX3Schedule
     additionalAppSettings: additionalAppSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
