@@ -40,6 +40,9 @@ param jaggaerX3Schedule string = '0 0 6 * * *'
 @description('NCRONTAB (6 fields, UTC) for the SPS Commerce orders (out/PO/) -> X3 sales orders poll.')
 param spsX3Schedule string = '0 */15 * * * *'
 
+@description('NCRONTAB (6 fields, UTC) for the X3 sales orders -> SPS acknowledgments (855) poll.')
+param x3SpsAcksSchedule string = '0 5-59/15 * * * *'
+
 @description('Per-customer, non-secret app settings (object of name: value) merged over the defaults.')
 param additionalAppSettings object = {}
 
@@ -172,6 +175,7 @@ module api 'app/api.bicep' = {
     jaggaerSuppliersX3Schedule: jaggaerSuppliersX3Schedule
     jaggaerX3Schedule: jaggaerX3Schedule
     spsX3Schedule: spsX3Schedule
+    x3SpsAcksSchedule: x3SpsAcksSchedule
     additionalAppSettings: additionalAppSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

@@ -38,6 +38,9 @@ param jaggaerX3Schedule string
 @description('NCRONTAB (6 fields, UTC) for the SPS Commerce orders (out/PO/) -> X3 sales orders poll.')
 param spsX3Schedule string
 
+@description('NCRONTAB (6 fields, UTC) for the X3 sales orders -> SPS acknowledgments (855) poll.')
+param x3SpsAcksSchedule string
+
 @description('Per-customer, non-secret settings merged over the defaults below (e.g. connector base URLs).')
 param additionalAppSettings object = {}
 
@@ -74,6 +77,7 @@ var appSettings = {
   JaggaerSuppliersX3_Schedule: jaggaerSuppliersX3Schedule
   JaggaerX3_Schedule: jaggaerX3Schedule
   SpsX3_Schedule: spsX3Schedule
+  X3SpsAcks_Schedule: x3SpsAcksSchedule
   Maintenance_Schedule: '0 */15 * * * *'
   // Connector defaults; per-customer values (URLs, client ids, folder) come in additionalAppSettings.
   Procurify__Domain: ''

@@ -59,6 +59,7 @@ public static class MlConnectorServiceCollectionExtensions
             if (hasX3)
             {
                 services.AddFlow(SpsCommerceX3Flows.Orders());
+                services.AddFlow(SpsCommerceX3Flows.Acknowledgments());
             }
         }
 

@@ -112,6 +112,24 @@ public sealed class SageX3Simulator : IAsyncDisposable
         return record["POHNUM"]!.ToString();
     }
 
+    /// <summary>Seeds a sales order keyed in X3 (not from any connector); returns its SOHNUM.</summary>
+    public string SeedSalesOrder(string customerCode, DateOnly orderDate, string customerOrderReference, IEnumerable<(string ItemCode, decimal Quantity, decimal Price)> lines, string? externalReference = null, string folder = "")
+    {
+        var lineNumber = 0;
+        var record = Insert(folder, "SORDER", new JsonObject
+        {
+            ["SALFCY"] = "US011",
+            ["BPCORD"] = customerCode,
+            ["CUSORDREF"] = customerOrderReference,
+            ["ORDDAT"] = SeedData.Date(orderDate),
+            ["CUR"] = "USD",
+            ["CLEFLG"] = 1,
+            [X3Catalog.ExternalReference] = externalReference,
+            [X3Folder.LinesKey] = new JsonArray(lines.Select(l => (JsonNode)new JsonObject { ["SOPLIN"] = (lineNumber += 1000), ["ITMREF"] = l.ItemCode, ["QTY"] = l.Quantity, ["SAU"] = "UN", ["GROPRI"] = l.Price }).ToArray()),
+        });
+        return record["SOHNUM"]!.ToString();
+    }
+
     /// <summary>Seeds a sales delivery (shipment) for an order carrying <paramref name="orderReference"/>.</summary>
     public string SeedDelivery(string number, string orderReference, DateOnly shipDate, string carrier, string? trackingNumber, bool confirmed, IEnumerable<(string ItemCode, decimal Quantity)> lines, string folder = "")
     {

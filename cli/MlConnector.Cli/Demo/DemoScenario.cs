@@ -63,6 +63,11 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
                   $"{sps.UnknownPartnerOrders.Count} wait for a {MappingTableNames.TradingPartner} row for {Simulators.SpsCommerce.Seeding.OrderSeedScenario.UnknownPartnerId}, {sps.UnknownItemOrders.Count} for an {MappingTableNames.ItemNumber} row, " +
                   $"1 broken file is recorded with its content; {sandbox.Sps.Files.Files("out/").Count} files left in out/ (each is deleted once its orders are recorded).");
 
+        report($"Syncing {SpsCommerceX3Flows.AcknowledgmentsName}");
+        await poller.PollAsync(SpsCommerceX3Flows.AcknowledgmentsName, cancellationToken);
+        await WaitForQueuesAsync(cancellationToken);
+        notes.Add($"SPS Commerce: {sandbox.Sps.Files.Files("in/").Count(file => file.Path.StartsWith("in/PR_", StringComparison.Ordinal))} purchase order acknowledgments (855, RSX OrderAcks) uploaded to in/.");
+
         report("Sending signed Adobe Commerce order webhooks to the runtime");
         SeedAdobeMasterData();
         await mappings.SetAsync(MappingTableNames.ProductToGlAccount, "ITM-DEMO-1", "60710", cancellationToken);

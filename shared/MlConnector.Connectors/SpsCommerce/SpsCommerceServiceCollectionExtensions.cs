@@ -40,6 +40,7 @@ public static class SpsCommerceServiceCollectionExtensions
 
         services.TryAddSingleton<SpsCommerceClient>();
         services.TryAddKeyedSingleton<ISourceStream, SpsOrderFileStream>(SpsCommerceNames.OrderStream);
+        services.TryAddKeyedSingleton<ITargetSink, SpsRsxUploadSink>(SpsRsxUploadSink.Kind);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConnectionCheck, SpsCommerceConnectionCheck>());
         return services;
     }

@@ -26,6 +26,9 @@ public static class AppSettingNames
     /// <summary>NCRONTAB (6 fields) for the SPS Commerce orders (out/ folder) -> X3 sales orders poll.</summary>
     public const string SpsX3Schedule = "SpsX3_Schedule";
 
+    /// <summary>NCRONTAB (6 fields) for the X3 sales orders -> SPS acknowledgments (855) poll.</summary>
+    public const string X3SpsAcksSchedule = "X3SpsAcks_Schedule";
+
     /// <summary>NCRONTAB (6 fields) for the pipeline maintenance sweep (stalled intakes, webhook rejects, poison gauges).</summary>
     public const string MaintenanceSchedule = "Maintenance_Schedule";
 
@@ -43,6 +46,7 @@ public static class AppSettingNames
         JaggaerSuppliersX3Schedule,
         JaggaerX3Schedule,
         SpsX3Schedule,
+        X3SpsAcksSchedule,
         MaintenanceSchedule,
         KeyVaultUri,
         StorageConnection,

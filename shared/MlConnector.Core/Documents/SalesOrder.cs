@@ -18,6 +18,10 @@ public sealed record SalesOrder
     public string? Site { get; init; }
     public DateOnly? RequestedDate { get; init; }
     public PurchaseOrderStatus Status { get; init; } = PurchaseOrderStatus.Open;
+
+    /// <summary>The source system's reference the ERP record carries (e.g. the SPS trading partner and PO key); null when none.</summary>
+    public string? ExternalReference { get; init; }
+
     public required IReadOnlyList<SalesOrderLine> Lines { get; init; }
 
     public decimal TotalExcludingTax => Lines.Sum(line => line.Quantity * line.UnitPrice);

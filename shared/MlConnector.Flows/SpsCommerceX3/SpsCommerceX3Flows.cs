@@ -16,6 +16,10 @@ namespace MlConnector.Flows.SpsCommerceX3;
 public static class SpsCommerceX3Flows
 {
     public const string OrdersName = "sps-x3";
+    public const string AcknowledgmentsName = "x3-sps-acks";
+
+    /// <summary>Keyed stream registered by the Sage X3 connector.</summary>
+    public const string X3SalesOrderStreamKey = "x3-sales-orders";
 
     public static FlowDefinition Orders() => new()
     {
@@ -28,6 +32,20 @@ public static class SpsCommerceX3Flows
         Source = sp => sp.GetRequiredKeyedService<ISourceStream>(SpsCommerceNames.OrderStream),
         Mapper = sp => new RsxOrderMapper(sp.GetRequiredService<IMappingTables>(), sp.GetRequiredService<IReferenceData>(), OptionsFrom(sp)),
         Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(RsxOrderMapper.DocumentKind),
+    };
+
+    /// <summary>X3 sales orders that came from SPS -> RSX OrderAck (855) files uploaded to SPS's <c>in/</c> folder.</summary>
+    public static FlowDefinition Acknowledgments() => new()
+    {
+        Name = AcknowledgmentsName,
+        Description = "Sage X3 sales orders from SPS trading partners -> SPS Commerce purchase order acknowledgments (RSX 855 files in in/)",
+        SourceSystem = "Sage X3",
+        TargetSystem = "SPS Commerce",
+        ScheduleSetting = AppSettingNames.X3SpsAcksSchedule,
+        DefaultSchedule = "0 5-59/15 * * * *",
+        Source = sp => new SpsOriginatedStream(sp.GetRequiredKeyedService<ISourceStream>(X3SalesOrderStreamKey), "externalReference"),
+        Mapper = sp => new X3SalesOrderToRsxAckMapper(OptionsFrom(sp)),
+        Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind),
     };
 
     /// <summary>Binds <see cref="SpsCommerceX3Options"/> from the <c>SpsCommerceX3</c> section; without it the defaults apply.</summary>

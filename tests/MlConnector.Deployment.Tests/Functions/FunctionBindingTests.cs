@@ -13,6 +13,7 @@ public sealed partial class FunctionBindingTests
         { "JaggaerSuppliersX3Poll", "[TimerTrigger(\"%JaggaerSuppliersX3_Schedule%\")]", "poller.PollAsync(\"jaggaer-suppliers-x3\", cancellationToken)" },
         { "JaggaerX3Poll", "[TimerTrigger(\"%JaggaerX3_Schedule%\")]", "poller.PollAsync(\"jaggaer-x3\", cancellationToken)" },
         { "SpsX3Poll", "[TimerTrigger(\"%SpsX3_Schedule%\")]", "poller.PollAsync(\"sps-x3\", cancellationToken)" },
+        { "X3SpsAcksPoll", "[TimerTrigger(\"%X3SpsAcks_Schedule%\")]", "poller.PollAsync(\"x3-sps-acks\", cancellationToken)" },
         { "Maintenance", "[TimerTrigger(\"%Maintenance_Schedule%\")]", "maintenance.RunAsync(cancellationToken)" },
         { "X3AdobeFulfillmentPoll", "[TimerTrigger(\"%X3AdobeFulfillment_Schedule%\")]", "poller.PollAsync(\"x3-adobe-fulfillment\", cancellationToken)" },
         { "MapQueue", "[QueueTrigger(\"map\")] QueueMessage message", "stage.HandleAsync(message.Body, message.DequeueCount, cancellationToken)" },

@@ -77,6 +77,50 @@ public sealed class SpsCommerceToX3EndToEndTests(AzuriteFixture azurite)
         Assert.Empty(harness.Sandbox.Sps.Files.Files("out/PO/"));
     }
 
+    [Fact]
+    public async Task X3_sales_orders_from_sps_are_acknowledged_once_per_version_and_a_lost_answer_does_not_duplicate_the_855()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        var scenario = await harness.Sandbox.SeedSpsAsync(new OrderSeedRequest { Orders = 4 }, harness.Mappings, CancellationToken.None);
+        harness.Sandbox.X3.SeedCustomer("C0900", "Walk-in customer");
+        harness.Sandbox.X3.SeedSalesOrder("C0900", new DateOnly(2026, 12, 1), "PHONE-1", [("TEE-BLU-M", 3m, 4.25m)]);
+        await harness.SyncAsync(Flow);
+
+        // The first upload is applied by SPS but its answer is lost: the retry overwrites the same file.
+        harness.Sandbox.Sps.Faults.DropConnectionAfterNext(pathContains: "/transactions/v5/data/in/", method: "POST");
+        var acks = await harness.SyncAsync(SpsCommerceX3Flows.AcknowledgmentsName);
+
+        Assert.Equal(4, acks.Enqueued);
+        var files = harness.Sandbox.Sps.Files.Files("in/");
+        Assert.Equal(4, files.Count);
+        Assert.Equal(5, harness.Sandbox.Sps.Journal.Entries.Count(entry => entry.Method == "POST" && entry.Path.StartsWith("/transactions/v5/data/in/", StringComparison.Ordinal)));
+        Assert.All(files, file => Assert.StartsWith("in/PR_", file.Path, StringComparison.Ordinal));
+        var acknowledged = files.Select(file => System.Text.Json.JsonDocument.Parse(file.Content).RootElement.GetProperty("Header").GetProperty("OrderHeader")).ToList();
+        Assert.Equal(scenario.WritableOrders.Select(PoNumber).Order(StringComparer.Ordinal), acknowledged.Select(h => h.GetProperty("PurchaseOrderNumber").GetString()!).Order(StringComparer.Ordinal));
+        Assert.All(acknowledged, h => Assert.Equal("AD", h.GetProperty("AcknowledgementType").GetString()));
+        Assert.Equal(4, (await harness.RecordsAsync(SpsCommerceX3Flows.AcknowledgmentsName, RecordStatus.Written)).Count);
+
+        var again = await harness.SyncAsync(SpsCommerceX3Flows.AcknowledgmentsName);
+        Assert.Equal(0, again.Enqueued);
+        Assert.Equal(4, harness.Sandbox.Sps.Files.Files("in/").Count);
+
+        // SPS processes (removes) the uploads; closing an order in X3 sends one new 855 rejecting it.
+        foreach (var file in harness.Sandbox.Sps.Files.Files("in/"))
+        {
+            harness.Sandbox.Sps.Files.Delete(file.Path);
+        }
+
+        var closed = harness.Sandbox.X3.SalesOrders().First(order => order["CUSORDREF"]?.ToString() != "PHONE-1");
+        harness.Sandbox.X3.Touch("SORDER", closed["SOHNUM"]!.ToString(), new Dictionary<string, object?> { ["CLEFLG"] = 2 });
+        var change = await harness.SyncAsync(SpsCommerceX3Flows.AcknowledgmentsName);
+
+        Assert.Equal(1, change.Enqueued);
+        var rejection = Assert.Single(harness.Sandbox.Sps.Files.Files("in/"));
+        var header = System.Text.Json.JsonDocument.Parse(rejection.Content).RootElement.GetProperty("Header").GetProperty("OrderHeader");
+        Assert.Equal("RD", header.GetProperty("AcknowledgementType").GetString());
+        Assert.Equal(closed["CUSORDREF"]!.ToString(), header.GetProperty("PurchaseOrderNumber").GetString());
+    }
+
     private static string PoNumber(string key) => key.Split('~')[1];
 
     private static List<string> SalesOrderNumbers(ConnectedHarness harness) =>

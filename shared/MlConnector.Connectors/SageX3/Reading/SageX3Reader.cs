@@ -32,6 +32,10 @@ public sealed class SageX3Reader(IX3RowSource rows, IOptionsMonitor<SageX3Option
     public IAsyncEnumerable<X3ChangePage<Shipment>> ReadShipmentsAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken) =>
         ReadAsync(X3Entity.Delivery, changedSince, Mapper.Shipment, cancellationToken);
 
+    /// <summary>Sales orders (SORDER) changed since <paramref name="changedSince"/>, lines included.</summary>
+    public IAsyncEnumerable<X3ChangePage<SalesOrder>> ReadSalesOrdersAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken) =>
+        ReadAsync(X3Entity.SalesOrder, changedSince, Mapper.SalesOrder, cancellationToken);
+
     public IAsyncEnumerable<X3ChangePage<ShipNotice>> ReadReceiptsAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken) =>
         ReadAsync(X3Entity.Receipt, changedSince, Mapper.Receipt, cancellationToken);
 
