@@ -60,6 +60,7 @@ public static class MlConnectorServiceCollectionExtensions
             {
                 services.AddFlow(SpsCommerceX3Flows.Orders());
                 services.AddFlow(SpsCommerceX3Flows.Acknowledgments());
+                services.AddFlow(SpsCommerceX3Flows.Invoices());
             }
         }
 
