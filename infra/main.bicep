@@ -43,9 +43,6 @@ param spsX3Schedule string = '0 */15 * * * *'
 @description('NCRONTAB (6 fields, UTC) for the X3 sales orders -> SPS acknowledgments (855) poll.')
 param x3SpsAcksSchedule string = '0 5-59/15 * * * *'
 
-@description('NCRONTAB (6 fields, UTC) for the X3 sales invoices -> SPS invoices (810) poll.')
-param x3SpsInvoicesSchedule string = '0 10-59/15 * * * *'
-
 @description('Per-customer, non-secret app settings (object of name: value) merged over the defaults.')
 param additionalAppSettings object = {}
 
@@ -179,7 +176,6 @@ module api 'app/api.bicep' = {
     jaggaerX3Schedule: jaggaerX3Schedule
     spsX3Schedule: spsX3Schedule
     x3SpsAcksSchedule: x3SpsAcksSchedule
-    x3SpsInvoicesSchedule: x3SpsInvoicesSchedule
     additionalAppSettings: additionalAppSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

@@ -41,9 +41,6 @@ param spsX3Schedule string
 @description('NCRONTAB (6 fields, UTC) for the X3 sales orders -> SPS acknowledgments (855) poll.')
 param x3SpsAcksSchedule string
 
-@description('NCRONTAB (6 fields, UTC) for the X3 sales invoices -> SPS invoices (810) poll.')
-param x3SpsInvoicesSchedule string
-
 @description('Per-customer, non-secret settings merged over the defaults below (e.g. connector base URLs).')
 param additionalAppSettings object = {}
 
@@ -81,7 +78,6 @@ var appSettings = {
   JaggaerX3_Schedule: jaggaerX3Schedule
   SpsX3_Schedule: spsX3Schedule
   X3SpsAcks_Schedule: x3SpsAcksSchedule
-  X3SpsInvoices_Schedule: x3SpsInvoicesSchedule
   Maintenance_Schedule: '0 */15 * * * *'
   // Connector defaults; per-customer values (URLs, client ids, folder) come in additionalAppSettings.
   Procurify__Domain: ''
@@ -141,13 +137,11 @@ var appSettings = {
   SageX3__DeliveryRepresentation: 'SDELIVERY'
   SageX3__SalesOrderRepresentation: 'SORDER'
   SageX3__CustomerRepresentation: 'BPCUSTOMER'
-  SageX3__SalesInvoiceRepresentation: 'SINVOICEV'
   SageX3__PurchaseOrderLinesProperty: 'PORDERP'
   SageX3__SupplierInvoiceLinesProperty: 'PINVOICED'
   SageX3__ReceiptLinesProperty: 'PRECEIPTD'
   SageX3__DeliveryLinesProperty: 'SDELIVERYD'
   SageX3__SalesOrderLinesProperty: 'SORDERQ'
-  SageX3__SalesInvoiceLinesProperty: 'SINVOICED'
   SageX3__DefaultSalesSite: ''
   SageX3__ExternalReferenceField: 'YEXTREF'
   SageX3__AcknowledgmentStatusField: 'YACKSTA'

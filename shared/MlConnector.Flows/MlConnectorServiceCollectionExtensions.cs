@@ -60,7 +60,6 @@ public static class MlConnectorServiceCollectionExtensions
             {
                 services.AddFlow(SpsCommerceX3Flows.Orders());
                 services.AddFlow(SpsCommerceX3Flows.Acknowledgments());
-                services.AddFlow(SpsCommerceX3Flows.Invoices());
             }
         }
 

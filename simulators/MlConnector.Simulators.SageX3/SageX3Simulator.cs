@@ -130,38 +130,6 @@ public sealed class SageX3Simulator : IAsyncDisposable
         return record["SOHNUM"]!.ToString();
     }
 
-    /// <summary>Invoices a sales order in full, as X3's invoicing would (bill-to = the order's customer); returns the invoice NUM.</summary>
-    public string SeedSalesInvoice(string salesOrderNumber, DateOnly invoiceDate, decimal taxRate = 0m, string folder = "")
-    {
-        var order = Folder(folder).Find("SORDER", salesOrderNumber) ?? throw new ArgumentException($"SORDER {salesOrderNumber} not found", nameof(salesOrderNumber));
-        var lines = ((JsonArray)order[X3Folder.LinesKey]!).OfType<JsonObject>().ToList();
-        var net = lines.Sum(l => (decimal)l["QTY"]! * (decimal)l["GROPRI"]!);
-        var lineNumber = 0;
-        var record = Insert(folder, "SINVOICEV", new JsonObject
-        {
-            ["SALFCY"] = order["SALFCY"]?.DeepClone(),
-            ["BPCINV"] = order["BPCORD"]?.DeepClone(),
-            ["BPCNAM"] = order["BPCNAM"]?.DeepClone(),
-            ["INVDAT"] = SeedData.Date(invoiceDate),
-            ["CUR"] = order["CUR"]?.DeepClone(),
-            ["SOHNUM"] = salesOrderNumber,
-            ["CUSORDREF"] = order["CUSORDREF"]?.DeepClone(),
-            ["AMTNOT"] = net,
-            ["AMTATI"] = Math.Round(net * (1 + taxRate), 2),
-            [X3Folder.LinesKey] = new JsonArray(lines.Select(l => (JsonNode)new JsonObject
-            {
-                ["SIDLIN"] = (lineNumber += 1000),
-                ["ITMREF"] = l["ITMREF"]?.DeepClone(),
-                ["ITMDES"] = l["ITMDES"]?.DeepClone(),
-                ["QTY"] = l["QTY"]?.DeepClone(),
-                ["SAU"] = l["SAU"]?.DeepClone(),
-                ["NETPRI"] = l["GROPRI"]?.DeepClone(),
-                ["SOPLIN"] = l["SOPLIN"]?.DeepClone(),
-            }).ToArray()),
-        });
-        return record["NUM"]!.ToString();
-    }
-
     /// <summary>Seeds a sales delivery (shipment) for an order carrying <paramref name="orderReference"/>.</summary>
     public string SeedDelivery(string number, string orderReference, DateOnly shipDate, string carrier, string? trackingNumber, bool confirmed, IEnumerable<(string ItemCode, decimal Quantity)> lines, string folder = "")
     {

@@ -68,17 +68,6 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         await WaitForQueuesAsync(cancellationToken);
         notes.Add($"SPS Commerce: {sandbox.Sps.Files.Files("in/").Count(file => file.Path.StartsWith("in/PR_", StringComparison.Ordinal))} purchase order acknowledgments (855, RSX OrderAcks) uploaded to in/.");
 
-        report("Invoicing three of the SPS sales orders in X3");
-        foreach (var order in sandbox.X3.SalesOrders().Take(3))
-        {
-            sandbox.X3.SeedSalesInvoice(order["SOHNUM"]!.ToString(), new DateOnly(2026, 12, 4));
-        }
-
-        report($"Syncing {SpsCommerceX3Flows.InvoicesName}");
-        await poller.PollAsync(SpsCommerceX3Flows.InvoicesName, cancellationToken);
-        await WaitForQueuesAsync(cancellationToken);
-        notes.Add($"SPS Commerce: {sandbox.Sps.Files.Files("in/").Count(file => file.Path.StartsWith("in/IN_", StringComparison.Ordinal))} invoices (810, RSX Invoices) uploaded to in/.");
-
         report("Sending signed Adobe Commerce order webhooks to the runtime");
         SeedAdobeMasterData();
         await mappings.SetAsync(MappingTableNames.ProductToGlAccount, "ITM-DEMO-1", "60710", cancellationToken);

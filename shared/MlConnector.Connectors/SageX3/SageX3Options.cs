@@ -54,9 +54,6 @@ public sealed class SageX3Options
 
     public string CustomerRepresentation { get; set; } = "BPCUSTOMER";
 
-    /// <summary>Sales invoices (class SINVOICEV) sent to trading partners as 810s. Default SINVOICEV.</summary>
-    public string SalesInvoiceRepresentation { get; set; } = "SINVOICEV";
-
     /// <summary>Name of the lines array in each representation's details (it depends on the representation).</summary>
     public string PurchaseOrderLinesProperty { get; set; } = "PORDERP";
 
@@ -68,9 +65,6 @@ public sealed class SageX3Options
 
     /// <summary>Lines array of the sales order representation (X3 table SORDERQ). Default SORDERQ.</summary>
     public string SalesOrderLinesProperty { get; set; } = "SORDERQ";
-
-    /// <summary>Lines array of the sales invoice representation (X3 table SINVOICED). Default SINVOICED.</summary>
-    public string SalesInvoiceLinesProperty { get; set; } = "SINVOICED";
 
     /// <summary>Sales site used when an incoming sales order names none (falls back to <see cref="DefaultSite"/>).</summary>
     public string DefaultSalesSite { get; set; } = string.Empty;

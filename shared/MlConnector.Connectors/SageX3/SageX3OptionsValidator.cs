@@ -63,7 +63,6 @@ public sealed class SageX3OptionsValidator : IValidateOptions<SageX3Options>
             ("DimensionRepresentation", options.DimensionRepresentation), ("ProductRepresentation", options.ProductRepresentation),
             ("ReceiptRepresentation", options.ReceiptRepresentation), ("DeliveryRepresentation", options.DeliveryRepresentation),
             ("SalesOrderRepresentation", options.SalesOrderRepresentation), ("CustomerRepresentation", options.CustomerRepresentation),
-            ("SalesInvoiceRepresentation", options.SalesInvoiceRepresentation),
             ("ExternalReferenceField", options.ExternalReferenceField),
         })
         {

@@ -29,9 +29,6 @@ public static class AppSettingNames
     /// <summary>NCRONTAB (6 fields) for the X3 sales orders -> SPS acknowledgments (855) poll.</summary>
     public const string X3SpsAcksSchedule = "X3SpsAcks_Schedule";
 
-    /// <summary>NCRONTAB (6 fields) for the X3 sales invoices -> SPS invoices (810) poll.</summary>
-    public const string X3SpsInvoicesSchedule = "X3SpsInvoices_Schedule";
-
     /// <summary>NCRONTAB (6 fields) for the pipeline maintenance sweep (stalled intakes, webhook rejects, poison gauges).</summary>
     public const string MaintenanceSchedule = "Maintenance_Schedule";
 
@@ -50,7 +47,6 @@ public static class AppSettingNames
         JaggaerX3Schedule,
         SpsX3Schedule,
         X3SpsAcksSchedule,
-        X3SpsInvoicesSchedule,
         MaintenanceSchedule,
         KeyVaultUri,
         StorageConnection,

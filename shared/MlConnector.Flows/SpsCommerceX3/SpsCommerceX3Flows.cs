@@ -17,10 +17,6 @@ public static class SpsCommerceX3Flows
 {
     public const string OrdersName = "sps-x3";
     public const string AcknowledgmentsName = "x3-sps-acks";
-    public const string InvoicesName = "x3-sps-invoices";
-
-    /// <summary>Keyed stream registered by the Sage X3 connector.</summary>
-    public const string X3SalesInvoiceStreamKey = "x3-sales-invoices";
 
     /// <summary>Keyed stream registered by the Sage X3 connector.</summary>
     public const string X3SalesOrderStreamKey = "x3-sales-orders";
@@ -49,20 +45,6 @@ public static class SpsCommerceX3Flows
         DefaultSchedule = "0 5-59/15 * * * *",
         Source = sp => new SpsOriginatedStream(sp.GetRequiredKeyedService<ISourceStream>(X3SalesOrderStreamKey), "externalReference"),
         Mapper = sp => new X3SalesOrderToRsxAckMapper(OptionsFrom(sp)),
-        Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind),
-    };
-
-    /// <summary>X3 sales invoices of orders that came from SPS -> RSX Invoice (810) files uploaded to SPS's <c>in/</c> folder.</summary>
-    public static FlowDefinition Invoices() => new()
-    {
-        Name = InvoicesName,
-        Description = "Sage X3 sales invoices for SPS trading partner orders -> SPS Commerce invoices (RSX 810 files in in/)",
-        SourceSystem = "Sage X3",
-        TargetSystem = "SPS Commerce",
-        ScheduleSetting = AppSettingNames.X3SpsInvoicesSchedule,
-        DefaultSchedule = "0 10-59/15 * * * *",
-        Source = sp => new SpsOriginatedStream(sp.GetRequiredKeyedService<ISourceStream>(X3SalesInvoiceStreamKey), "orderExternalReference"),
-        Mapper = sp => new X3SalesInvoiceToRsxInvoiceMapper(OptionsFrom(sp)),
         Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind),
     };
 

@@ -41,8 +41,6 @@ internal static class X3Catalog
             ["SDDLIN", "ITMREF", "QTY", "SAU"], "SD"),
         new("SORDER", "SOHNUM", ["SOHNUM", "SALFCY", "BPCORD", "BPCNAM", "CUSORDREF", "ORDDAT", "DEMDLVDAT", "CUR", "CLEFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["SOPLIN", "ITMREF", "ITMDES", "QTY", "SAU", "GROPRI"], "SO"),
-        new("SINVOICEV", "NUM", ["NUM", "SALFCY", "BPCINV", "BPCNAM", "INVDAT", "CUR", "SOHNUM", "CUSORDREF", "AMTNOT", "AMTATI", ExternalReference, "CREDATTIM", "UPDDATTIM"],
-            ["SIDLIN", "ITMREF", "ITMDES", "QTY", "SAU", "NETPRI", "SOPLIN"], "SI"),
         new("BPCUSTOMER", "BPCNUM", ["BPCNUM", "BPCNAM", "CUR", "CRY", "CREDATTIM", "UPDDATTIM"], [], null),
     ];
 
@@ -63,7 +61,6 @@ internal static class X3Catalog
             ["PRECEIPT"] = "PRECEIPTD",
             ["SDELIVERY"] = "SDELIVERYD",
             ["SORDER"] = "SORDERQ",
-            ["SINVOICEV"] = "SINVOICED",
         };
         var list = new List<X3Representation>();
         foreach (var cls in Classes)

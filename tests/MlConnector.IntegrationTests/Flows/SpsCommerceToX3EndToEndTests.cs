@@ -121,37 +121,6 @@ public sealed class SpsCommerceToX3EndToEndTests(AzuriteFixture azurite)
         Assert.Equal(closed["CUSORDREF"]!.ToString(), header.GetProperty("PurchaseOrderNumber").GetString());
     }
 
-    [Fact]
-    public async Task X3_invoices_of_sps_orders_go_to_sps_as_810s_once_and_other_invoices_stay_home()
-    {
-        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
-        await harness.Sandbox.SeedSpsAsync(new OrderSeedRequest { Orders = 3 }, harness.Mappings, CancellationToken.None);
-        harness.Sandbox.X3.SeedCustomer("C0900", "Walk-in customer");
-        var local = harness.Sandbox.X3.SeedSalesOrder("C0900", new DateOnly(2026, 12, 1), "PHONE-1", [("TEE-BLU-M", 3m, 4.25m)]);
-        await harness.SyncAsync(Flow);
-        var spsOrders = harness.Sandbox.X3.SalesOrders().Where(order => order["SOHNUM"]!.ToString() != local).ToList();
-        var invoiced = spsOrders.Take(2).Select(order => (Order: order, Invoice: harness.Sandbox.X3.SeedSalesInvoice(order["SOHNUM"]!.ToString(), new DateOnly(2026, 12, 4), taxRate: 0.08m))).ToList();
-        harness.Sandbox.X3.SeedSalesInvoice(local, new DateOnly(2026, 12, 4));
-
-        var first = await harness.SyncAsync(SpsCommerceX3Flows.InvoicesName);
-
-        Assert.Equal(2, first.Enqueued);
-        var files = harness.Sandbox.Sps.Files.Files("in/IN_");
-        Assert.Equal(2, files.Count);
-        foreach (var (order, invoice) in invoiced)
-        {
-            var file = Assert.Single(files, f => f.Path.StartsWith($"in/IN_{order["YEXTREF"]!.ToString().Split('~')[0]}_{invoice}_", StringComparison.Ordinal));
-            var root = System.Text.Json.JsonDocument.Parse(file.Content).RootElement;
-            Assert.Equal(order["CUSORDREF"]!.ToString(), root.GetProperty("Header").GetProperty("InvoiceHeader").GetProperty("PurchaseOrderNumber").GetString());
-            Assert.Equal((decimal)harness.Sandbox.X3.Find("SINVOICEV", invoice)!["AMTATI"]!, root.GetProperty("Summary").GetProperty("TotalAmount").GetDecimal());
-        }
-
-        var again = await harness.SyncAsync(SpsCommerceX3Flows.InvoicesName);
-        Assert.Equal(0, again.Enqueued);
-        Assert.Equal(2, harness.Sandbox.Sps.Files.Files("in/IN_").Count);
-        Assert.Empty(await harness.RecordsAsync(SpsCommerceX3Flows.InvoicesName, RecordStatus.Rejected));
-    }
-
     private static string PoNumber(string key) => key.Split('~')[1];
 
     private static List<string> SalesOrderNumbers(ConnectedHarness harness) =>

@@ -36,38 +36,6 @@ public sealed class SageX3Reader(IX3RowSource rows, IOptionsMonitor<SageX3Option
     public IAsyncEnumerable<X3ChangePage<SalesOrder>> ReadSalesOrdersAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken) =>
         ReadAsync(X3Entity.SalesOrder, changedSince, Mapper.SalesOrder, cancellationToken);
 
-    /// <summary>
-    /// Sales invoices (SINVOICEV) changed since <paramref name="changedSince"/>, each with the external reference of the
-    /// sales order it invoices (one lookup per distinct order and page), so a channel can tell which invoices are its own.
-    /// </summary>
-    public async IAsyncEnumerable<X3ChangePage<SalesInvoice>> ReadSalesInvoicesAsync(DateTimeOffset? changedSince, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        await foreach (var page in ReadAsync(X3Entity.SalesInvoice, changedSince, Mapper.SalesInvoice, cancellationToken))
-        {
-            var references = new Dictionary<string, string?>(StringComparer.Ordinal);
-            var items = new List<X3Change<SalesInvoice>>(page.Items.Count);
-            foreach (var change in page.Items)
-            {
-                if (change.Document.SalesOrderNumber is not { } order)
-                {
-                    items.Add(change);
-                    continue;
-                }
-
-                if (!references.TryGetValue(order, out var reference))
-                {
-                    var row = await rows.FindRowAsync(X3Entity.SalesOrder, "SOHNUM", order, cancellationToken);
-                    reference = row is null ? null : X3Row.Text(row, options.CurrentValue.ExternalReferenceField);
-                    references[order] = reference;
-                }
-
-                items.Add(change with { Document = change.Document with { OrderExternalReference = reference } });
-            }
-
-            yield return new X3ChangePage<SalesInvoice>(items, page.ResumeToken);
-        }
-    }
-
     public IAsyncEnumerable<X3ChangePage<ShipNotice>> ReadReceiptsAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken) =>
         ReadAsync(X3Entity.Receipt, changedSince, Mapper.Receipt, cancellationToken);
 

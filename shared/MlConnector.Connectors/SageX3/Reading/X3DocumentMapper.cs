@@ -75,34 +75,6 @@ internal sealed class X3DocumentMapper(SageX3Options options)
         };
     }
 
-    /// <summary>A sales invoice (SINVOICEV): bill-to customer, the customer's PO number (CUSORDREF) and the X3 order it invoices.</summary>
-    public SalesInvoice SalesInvoice(JsonObject row)
-    {
-        var number = X3Row.Required(row, "NUM");
-        var customer = X3Row.Required(row, "BPCINV");
-        return new SalesInvoice
-        {
-            SourceId = number,
-            Number = number,
-            Customer = new PartyReference(customer, X3Row.Text(row, "BPCNAM") ?? customer),
-            InvoiceDate = X3Row.Date(row, "INVDAT") ?? throw new SageX3ConfigurationException($"Sales invoice {number} has no INVDAT."),
-            Currency = X3Row.Text(row, "CUR") ?? string.Empty,
-            SalesOrderNumber = X3Row.Text(row, "SOHNUM"),
-            CustomerOrderNumber = X3Row.Text(row, "CUSORDREF"),
-            TotalExcludingTax = X3Row.Decimal(row, "AMTNOT"),
-            TotalIncludingTax = X3Row.Decimal(row, "AMTATI"),
-            Lines = X3Row.Lines(row, options.SalesInvoiceLinesProperty).Select(line => new SalesOrderLine
-            {
-                LineNumber = X3Row.Int(line, "SIDLIN"),
-                ItemCode = X3Row.Text(line, "ITMREF") ?? string.Empty,
-                Description = X3Row.Text(line, "ITMDES"),
-                Quantity = X3Row.Decimal(line, "QTY"),
-                Unit = X3Row.Text(line, "SAU") ?? string.Empty,
-                UnitPrice = X3Row.Decimal(line, "NETPRI"),
-            }).ToList(),
-        };
-    }
-
     public Supplier Supplier(JsonObject row)
     {
         var code = X3Row.Required(row, "BPSNUM");

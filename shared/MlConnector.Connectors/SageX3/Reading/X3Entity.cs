@@ -13,7 +13,6 @@ public enum X3Entity
     Delivery,
     SalesOrder,
     Customer,
-    SalesInvoice,
 }
 
 /// <summary>
@@ -46,7 +45,6 @@ internal sealed record X3EntityInfo(
         X3Entity.Receipt => options.ReceiptRepresentation,
         X3Entity.SalesOrder => options.SalesOrderRepresentation,
         X3Entity.Customer => options.CustomerRepresentation,
-        X3Entity.SalesInvoice => options.SalesInvoiceRepresentation,
         _ => options.DeliveryRepresentation,
     };
 
@@ -57,7 +55,6 @@ internal sealed record X3EntityInfo(
         X3Entity.Receipt => options.ReceiptLinesProperty,
         X3Entity.Delivery => options.DeliveryLinesProperty,
         X3Entity.SalesOrder => options.SalesOrderLinesProperty,
-        X3Entity.SalesInvoice => options.SalesInvoiceLinesProperty,
         _ => null,
     };
 
@@ -106,10 +103,6 @@ internal static class X3Entities
             "_id=SOHNUM salesSite.code=SALFCY soldToCustomer.code=BPCORD soldToCustomer.companyName=BPCNAM customerOrderReference=CUSORDREF orderDate=ORDDAT requestedDeliveryDate=DEMDLVDAT currency.code=CUR isClosed=CLEFLG? externalReference=YEXTREF _updateStamp=UPDDATTIM",
             "salesOrderLines",
             "lineNumber=SOPLIN product.code=ITMREF product.description1=ITMDES quantityInSalesUnitOrdered=QTY salesUnit.code=SAU grossPrice=GROPRI"),
-        [X3Entity.SalesInvoice] = new(X3Entity.SalesInvoice, "SINVOICEV", "NUM", "x3Sales", "salesInvoice",
-            "_id=NUM salesSite.code=SALFCY billToCustomer.code=BPCINV billToCustomer.companyName=BPCNAM invoiceDate=INVDAT currency.code=CUR salesOrder.id=SOHNUM customerOrderReference=CUSORDREF totalAmountExcludingTax=AMTNOT totalAmountIncludingTax=AMTATI externalReference=YEXTREF _updateStamp=UPDDATTIM",
-            "salesInvoiceLines",
-            "lineNumber=SIDLIN product.code=ITMREF product.description1=ITMDES quantityInSalesUnit=QTY salesUnit.code=SAU netPrice=NETPRI salesOrderLine=SOPLIN"),
         [X3Entity.Customer] = new(X3Entity.Customer, "BPCUSTOMER", "BPCNUM", "x3MasterData", "customer",
             "_id=BPCNUM companyName=BPCNAM currency.code=CUR country.code=CRY _updateStamp=UPDDATTIM", null, string.Empty),
     };
