@@ -14,6 +14,8 @@ public sealed partial class FunctionBindingTests
         { "JaggaerX3Poll", "[TimerTrigger(\"%JaggaerX3_Schedule%\")]", "poller.PollAsync(\"jaggaer-x3\", cancellationToken)" },
         { "Maintenance", "[TimerTrigger(\"%Maintenance_Schedule%\")]", "maintenance.RunAsync(cancellationToken)" },
         { "X3AdobeFulfillmentPoll", "[TimerTrigger(\"%X3AdobeFulfillment_Schedule%\")]", "poller.PollAsync(\"x3-adobe-fulfillment\", cancellationToken)" },
+        { "X3StediPoll", "[TimerTrigger(\"%X3Stedi_Schedule%\")]", "poller.PollAsync(\"x3-stedi\", cancellationToken)" },
+        { "StediWebhook", "[HttpTrigger(AuthorizationLevel.Anonymous, \"post\", Route = \"webhooks/stedi\")] HttpRequest request", "endpoint.HandleAsync(\"stedi-x3\", request, cancellationToken)" },
         { "MapQueue", "[QueueTrigger(\"map\")] QueueMessage message", "stage.HandleAsync(message.Body, message.DequeueCount, cancellationToken)" },
         { "WriteQueue", "[QueueTrigger(\"write\")] QueueMessage message", "stage.HandleAsync(message.Body, message.DequeueCount, cancellationToken)" },
         { "AdobeCommerceWebhook", "[HttpTrigger(AuthorizationLevel.Anonymous, \"post\", Route = \"webhooks/adobe-commerce\")] HttpRequest request", "endpoint.HandleAsync(\"adobe-commerce-x3\", request, cancellationToken)" },
