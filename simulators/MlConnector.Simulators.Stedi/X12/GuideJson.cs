@@ -130,7 +130,7 @@ internal static partial class GuideJson
 
         if (scalar.GetValueKind() == JsonValueKind.Number)
         {
-            return scalar.GetValue<decimal>().ToString(CultureInfo.InvariantCulture);
+            return decimal.Parse(scalar.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
         }
 
         var text = scalar.ToString();
