@@ -74,7 +74,7 @@ public sealed class WebhookAndInboundTests
     {
         await using var harness = await StediHarness.StartAsync();
         var orders = new InMemoryPurchaseOrders().Add("PO0001", StediHarness.Supplier, (1000, "ITM-100", 12));
-        var id = harness.Simulator.ReceiveFromPartner(StediHarness.Partnership, "855", Orders.Ack("PO0001", "AC", "IB"));
+        var id = harness.Simulator.ReceiveFromPartner(StediHarness.Partnership, "855", PartnerDocuments.Acknowledgment("PO0001", "AC", "IB"));
 
         var result = await Mapper(harness, orders).MapAsync(Record(harness, id), CancellationToken.None);
 
@@ -95,7 +95,7 @@ public sealed class WebhookAndInboundTests
     {
         await using var harness = await StediHarness.StartAsync();
         var orders = new InMemoryPurchaseOrders().Add("PO0001", StediHarness.Supplier, (1000, "ITM-100", 12), (2000, "ITM-200", 5));
-        var id = harness.Simulator.ReceiveFromPartner(StediHarness.Partnership, "856", Orders.ShipNotice("SHP-77", "PO0001"));
+        var id = harness.Simulator.ReceiveFromPartner(StediHarness.Partnership, "856", PartnerDocuments.ShipNotice("SHP-77", "ITM-100", "PO0001"));
 
         var result = await Mapper(harness, orders).MapAsync(Record(harness, id), CancellationToken.None);
 
@@ -121,11 +121,11 @@ public sealed class WebhookAndInboundTests
             .Add("PO0003", StediHarness.Supplier, (1000, "ITM-999", 1));
         var (set, json) = scenario switch
         {
-            "unknown-order" => ("856", Orders.ShipNotice("SHP-1", "PO9999")),
-            "other-partner" => ("855", Orders.Ack("PO0002")),
-            "two-orders" => ("856", Orders.ShipNotice("SHP-2", "PO0001", "PO0002")),
-            "unknown-item" => ("856", Orders.ShipNotice("SHP-3", "PO0003")),
-            _ => ("855", Orders.Ack("PO0001", type: "ZZ")),
+            "unknown-order" => ("856", PartnerDocuments.ShipNotice("SHP-1", "ITM-100", "PO9999")),
+            "other-partner" => ("855", PartnerDocuments.Acknowledgment("PO0002")),
+            "two-orders" => ("856", PartnerDocuments.ShipNotice("SHP-2", "ITM-100", "PO0001", "PO0002")),
+            "unknown-item" => ("856", PartnerDocuments.ShipNotice("SHP-3", "ITM-100", "PO0003")),
+            _ => ("855", PartnerDocuments.Acknowledgment("PO0001", type: "ZZ")),
         };
         var id = harness.Simulator.ReceiveFromPartner(StediHarness.Partnership, set, json);
 
@@ -139,7 +139,7 @@ public sealed class WebhookAndInboundTests
     {
         await using var harness = await StediHarness.StartAsync();
         var orders = new InMemoryPurchaseOrders().Add("PO0001", StediHarness.Supplier, (1000, "ITM-100", 12));
-        var id = harness.Simulator.ReceiveFromPartner(StediHarness.Partnership, "855", Orders.Ack("PO0001"));
+        var id = harness.Simulator.ReceiveFromPartner(StediHarness.Partnership, "855", PartnerDocuments.Acknowledgment("PO0001"));
         harness.Simulator.Faults.FailNext(503, times: 10, pathContains: "/output");
 
         await Assert.ThrowsAsync<StediApiException>(async () => await Mapper(harness, orders).MapAsync(Record(harness, id), CancellationToken.None));
