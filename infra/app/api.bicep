@@ -35,6 +35,9 @@ param jaggaerSuppliersX3Schedule string
 @description('NCRONTAB (6 fields, UTC) for the JAGGAER purchase orders -> X3 poll.')
 param jaggaerX3Schedule string
 
+@description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
+param x3StediSchedule string
+
 @description('Per-customer, non-secret settings merged over the defaults below (e.g. connector base URLs).')
 param additionalAppSettings object = {}
 
@@ -70,6 +73,7 @@ var appSettings = {
   ProcurifyRequisitionsX3_Schedule: procurifyRequisitionsX3Schedule
   JaggaerSuppliersX3_Schedule: jaggaerSuppliersX3Schedule
   JaggaerX3_Schedule: jaggaerX3Schedule
+  X3Stedi_Schedule: x3StediSchedule
   Maintenance_Schedule: '0 */15 * * * *'
   // Connector defaults; per-customer values (URLs, client ids, folder) come in additionalAppSettings.
   Procurify__Domain: ''
@@ -99,6 +103,15 @@ var appSettings = {
   JaggaerX3__NonCatalogueItemCode: ''
   JaggaerX3__DefaultUnit: 'UN'
   JaggaerX3__Site: ''
+  // Stedi: empty BaseUrl leaves the connector off; the API key is Key Vault secret stedi-api-key (param stediApiKey),
+  // the webhook credential secret stedi-webhook-credential.
+  Stedi__BaseUrl: ''
+  Stedi__InterchangeUsageIndicator: ''
+  Stedi__TransactionSettingPattern: '{partnership}-{set}-out'
+  Stedi__WebhookAuthMode: 'ApiKey'
+  Stedi__WebhookApiKeyHeader: 'Authorization'
+  Stedi__WebhookBasicUser: ''
+  Stedi__WebhookMaxBodyBytes: '2097152'
   SageX3__ServerUrl: ''
   SageX3__Port: ''
   SageX3__Endpoint: 'SEED'
