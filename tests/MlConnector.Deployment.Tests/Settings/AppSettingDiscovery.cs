@@ -48,7 +48,7 @@ internal static class AppSettingDiscovery
             Type valueType = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             if (IsLeaf(valueType) || depth >= 3)
             {
-                yield return new RequiredSetting(name, from, IsPrefix: false);
+                yield return new RequiredSetting(name, from, IsPrefix: false, IsLeaf(valueType) ? valueType : null);
             }
             else if (typeof(IEnumerable).IsAssignableFrom(valueType))
             {
@@ -98,8 +98,11 @@ internal static class AppSettingDiscovery
     }
 }
 
-/// <summary>An app setting the code reads; <paramref name="IsPrefix"/> for list/map options bound from Name__*.</summary>
-internal sealed record RequiredSetting(string Name, string ReadBy, bool IsPrefix)
+/// <summary>
+/// An app setting the code reads; <paramref name="IsPrefix"/> for list/map options bound from Name__*;
+/// <paramref name="ValueType"/> is the property type an options value binds to (null for plain names).
+/// </summary>
+internal sealed record RequiredSetting(string Name, string ReadBy, bool IsPrefix, Type? ValueType = null)
 {
     public bool IsSatisfiedBy(IReadOnlyCollection<string> keys) =>
         IsPrefix
