@@ -40,6 +40,9 @@ param jaggaerX3Schedule string = '0 0 6 * * *'
 @description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
 param x3StediSchedule string = '0 */15 * * * *'
 
+@description('NCRONTAB (6 fields, UTC) for the X3 customer invoices -> Stedi 810 poll.')
+param x3StediInvoicesSchedule string = '0 5,20,35,50 * * * *'
+
 @secure()
 @description('Stedi API key (STEDI_API_KEY); stored in Key Vault as stedi-api-key. Empty leaves the secret to be set by hand.')
 param stediApiKey string = ''
@@ -177,6 +180,7 @@ module api 'app/api.bicep' = {
     jaggaerSuppliersX3Schedule: jaggaerSuppliersX3Schedule
     jaggaerX3Schedule: jaggaerX3Schedule
     x3StediSchedule: x3StediSchedule
+    x3StediInvoicesSchedule: x3StediInvoicesSchedule
     additionalAppSettings: additionalAppSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

@@ -38,6 +38,9 @@ param jaggaerX3Schedule string
 @description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
 param x3StediSchedule string
 
+@description('NCRONTAB (6 fields, UTC) for the X3 customer invoices -> Stedi 810 poll.')
+param x3StediInvoicesSchedule string
+
 @description('Per-customer, non-secret settings merged over the defaults below (e.g. connector base URLs).')
 param additionalAppSettings object = {}
 
@@ -74,6 +77,7 @@ var appSettings = {
   JaggaerSuppliersX3_Schedule: jaggaerSuppliersX3Schedule
   JaggaerX3_Schedule: jaggaerX3Schedule
   X3Stedi_Schedule: x3StediSchedule
+  X3StediInvoices_Schedule: x3StediInvoicesSchedule
   Maintenance_Schedule: '0 */15 * * * *'
   // Connector defaults; per-customer values (URLs, client ids, folder) come in additionalAppSettings.
   Procurify__Domain: ''
@@ -128,10 +132,12 @@ var appSettings = {
   SageX3__ProductRepresentation: 'ITMMASTER'
   SageX3__ReceiptRepresentation: 'PRECEIPT'
   SageX3__DeliveryRepresentation: 'SDELIVERY'
+  SageX3__SalesInvoiceRepresentation: 'SINVOICE'
   SageX3__PurchaseOrderLinesProperty: 'PORDERP'
   SageX3__SupplierInvoiceLinesProperty: 'PINVOICED'
   SageX3__ReceiptLinesProperty: 'PRECEIPTD'
   SageX3__DeliveryLinesProperty: 'SDELIVERYD'
+  SageX3__SalesInvoiceLinesProperty: 'SINVOICED'
   SageX3__ExternalReferenceField: 'YEXTREF'
   SageX3__AcknowledgmentStatusField: 'YACKSTA'
   SageX3__AcknowledgmentDateField: 'YACKDAT'

@@ -70,6 +70,7 @@ public static class MlConnectorServiceCollectionExtensions
             {
                 services.AddFlow(StediX3Flows.PurchaseOrders());
                 services.AddFlow(StediX3Flows.Inbound());
+                services.AddFlow(StediX3Flows.Invoices());
             }
         }
 

@@ -26,6 +26,7 @@ public sealed class Sandbox : IAsyncDisposable
     /// <summary>The Stedi trading partner the sandbox sets up (partnership id and ISA id) and the X3 supplier mapped to it.</summary>
     public const string StediPartnership = "me_acme-parts";
     public const string StediSupplier = "SUPEDI1";
+    public const string StediCustomer = "CUSEDI1";
     public const string StediWebhookCredential = "Bearer sandbox-stedi-webhook";
 
     private Sandbox(SageX3Simulator x3, ProcurifySimulator procurify, AdobeCommerceSimulator adobe, JaggaerSimulator jaggaer, StediSimulator stedi)
@@ -134,6 +135,27 @@ public sealed class Sandbox : IAsyncDisposable
             Stedi.Options.WebhookUrl = webhook;
         }
 
+        return numbers;
+    }
+
+    /// <summary>
+    /// Seeds X3 customer invoices: <paramref name="validated"/> validated ones and one draft for the EDI customer
+    /// <see cref="StediCustomer"/> (mapped to <see cref="StediPartnership"/>), and one for a customer without EDI.
+    /// Returns the validated invoice numbers.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SeedStediInvoicesAsync(int validated, TableMappingTables mappings, CancellationToken cancellationToken)
+    {
+        await mappings.SetAsync(MappingTableNames.TradingPartner, StediCustomer, StediPartnership, cancellationToken);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var numbers = new List<string>();
+        for (var i = 1; i <= validated; i++)
+        {
+            numbers.Add(X3.SeedSalesInvoice($"SIEDI{i:D4}", StediCustomer, "Acme Retail (EDI)", today, $"ACME-PO-{i:D4}",
+                [("ITM-EDI1", "Bolt M6", 10 * i, "UN", 1.25m, 1.00m), ("ITM-EDI2", "Nut M6", 5, "UN", 0.4m, 0.16m)]));
+        }
+
+        X3.SeedSalesInvoice("SIEDIDRAFT", StediCustomer, "Acme Retail (EDI)", today, "ACME-PO-DRAFT", [("ITM-EDI1", "Bolt M6", 1, "UN", 1.25m, 0m)], validated: false);
+        X3.SeedSalesInvoice("SIPAPER01", "CUSPAPER", "Paper customer (no EDI)", today, "PAPER-1", [("ITM-EDI1", "Bolt M6", 1, "UN", 1.25m, 0m)]);
         return numbers;
     }
 

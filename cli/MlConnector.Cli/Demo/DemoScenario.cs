@@ -17,8 +17,8 @@ namespace MlConnector.Cli.Demo;
 /// The demo's story, run through the real local runtime: Procurify purchase orders and approved requisitions
 /// into X3 (a share deliberately unmappable), JAGGAER suppliers then purchase orders into X3 (a share charging a GL
 /// account X3 lacks), signed Adobe Commerce order webhooks into X3 supplier invoices,
-/// X3 deliveries back to Adobe Commerce as shipments, and X3 orders of an EDI supplier out to Stedi as 850s with the
-/// partner's 855 and 856 coming back through Stedi's webhook.
+/// X3 deliveries back to Adobe Commerce as shipments, X3 orders of an EDI supplier out to Stedi as 850s with the
+/// partner's 855 and 856 coming back through Stedi's webhook, and X3 customer invoices out as 810s.
 /// </summary>
 public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider services, Uri runtimeAddress)
 {
@@ -89,6 +89,15 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         await WaitForQueuesAsync(cancellationToken);
         notes.Add($"Stedi inbound: X3 order {ediOrders[0]} acknowledgment status '{sandbox.X3.Find("PORDER", ediOrders[0])?["YACKSTA"]}', " +
                   $"{sandbox.X3.FindByExternalReference("PRECEIPT", "SHPDEMO01").Count} receipt for ship notice SHPDEMO01; the 855 for PO-NOT-IN-X3 is rejected (reason below).");
+
+        report($"Seeding X3 customer invoices (2 validated and 1 draft for EDI customer {Sandbox.Sandbox.StediCustomer}, 1 for a customer without EDI); syncing {StediX3Flows.InvoicesName}");
+        var interchangesBefore = sandbox.Stedi.Store.Interchanges.Count;
+        var invoices = await sandbox.SeedStediInvoicesAsync(validated: 2, mappings, cancellationToken);
+        await poller.PollAsync(StediX3Flows.InvoicesName, cancellationToken);
+        await WaitForQueuesAsync(cancellationToken);
+        await sandbox.Stedi.WebhooksIdleAsync();
+        await WaitForQueuesAsync(cancellationToken);
+        notes.Add($"Stedi 810: {sandbox.Stedi.Store.Interchanges.Count - interchangesBefore} invoices sent ({string.Join(", ", invoices)}); the draft and the non-EDI customer's invoice were not sent.");
         return notes;
     }
 

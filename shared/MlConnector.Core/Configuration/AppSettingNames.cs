@@ -26,6 +26,9 @@ public static class AppSettingNames
     /// <summary>NCRONTAB (6 fields) for the X3 purchase orders -> Stedi 850 poll.</summary>
     public const string X3StediSchedule = "X3Stedi_Schedule";
 
+    /// <summary>NCRONTAB (6 fields) for the X3 customer invoices -> Stedi 810 poll.</summary>
+    public const string X3StediInvoicesSchedule = "X3StediInvoices_Schedule";
+
     /// <summary>NCRONTAB (6 fields) for the pipeline maintenance sweep (stalled intakes, webhook rejects, poison gauges).</summary>
     public const string MaintenanceSchedule = "Maintenance_Schedule";
 
@@ -43,6 +46,7 @@ public static class AppSettingNames
         JaggaerSuppliersX3Schedule,
         JaggaerX3Schedule,
         X3StediSchedule,
+        X3StediInvoicesSchedule,
         MaintenanceSchedule,
         KeyVaultUri,
         StorageConnection,

@@ -15,6 +15,7 @@ public static class StediX3Flows
 {
     public const string PurchaseOrdersName = "x3-stedi";
     public const string InboundName = "stedi-x3";
+    public const string InvoicesName = "x3-stedi-invoices";
 
     /// <summary>X3 purchase orders of EDI trading partners -> Stedi 850s (other suppliers' orders are passed over quietly).</summary>
     public static FlowDefinition PurchaseOrders() => new()
@@ -32,6 +33,25 @@ public static class StediX3Flows
             payload => CanonicalJson.FromElement<PurchaseOrder>(payload).Status != PurchaseOrderStatus.Closed,
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<EdiPartnerFilter>()),
         Mapper = sp => ActivatorUtilities.CreateInstance<PurchaseOrderTo850Mapper>(sp),
+        Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(StediNames.OutboundSink),
+    };
+
+    /// <summary>Validated X3 customer invoices of EDI trading partners -> Stedi 810s (other customers' invoices are passed over quietly).</summary>
+    public static FlowDefinition Invoices() => new()
+    {
+        Name = InvoicesName,
+        Description = "Sage X3 validated customer invoices of EDI customers -> Stedi X12 810 (generate-edi, Idempotency-Key per invoice version)",
+        SourceSystem = "Sage X3",
+        TargetSystem = "Stedi",
+        ScheduleSetting = AppSettingNames.X3StediInvoicesSchedule,
+        DefaultSchedule = "0 5,20,35,50 * * * *",
+        Source = sp => new EdiPartnerFilter(
+            sp.GetRequiredKeyedService<ISourceStream>(SageX3SalesInvoiceStream.Name),
+            sp.GetRequiredService<StediPartners>(),
+            payload => CanonicalJson.FromElement<X3SalesInvoice>(payload).Invoice.Supplier.Code,
+            _ => true,
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger<EdiPartnerFilter>()),
+        Mapper = sp => ActivatorUtilities.CreateInstance<InvoiceTo810Mapper>(sp),
         Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(StediNames.OutboundSink),
     };
 

@@ -120,7 +120,7 @@ internal static partial class GuideJson
         return string.Join('*', parts);
     }
 
-    /// <summary>ISO dates become CCYYMMDD and times HHMM, as X12 writes them; numbers are written invariantly.</summary>
+    /// <summary>ISO dates become CCYYMMDD and times HHMM, as X12 writes them; numbers are written invariantly without trailing zeros.</summary>
     private static string Text(JsonNode? value)
     {
         if (value is not JsonValue scalar)
@@ -130,7 +130,7 @@ internal static partial class GuideJson
 
         if (scalar.GetValueKind() == JsonValueKind.Number)
         {
-            return decimal.Parse(scalar.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+            return decimal.Parse(scalar.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture).ToString("0.##########", CultureInfo.InvariantCulture);
         }
 
         var text = scalar.ToString();

@@ -15,6 +15,7 @@ public sealed partial class FunctionBindingTests
         { "Maintenance", "[TimerTrigger(\"%Maintenance_Schedule%\")]", "maintenance.RunAsync(cancellationToken)" },
         { "X3AdobeFulfillmentPoll", "[TimerTrigger(\"%X3AdobeFulfillment_Schedule%\")]", "poller.PollAsync(\"x3-adobe-fulfillment\", cancellationToken)" },
         { "X3StediPoll", "[TimerTrigger(\"%X3Stedi_Schedule%\")]", "poller.PollAsync(\"x3-stedi\", cancellationToken)" },
+        { "X3StediInvoicesPoll", "[TimerTrigger(\"%X3StediInvoices_Schedule%\")]", "poller.PollAsync(\"x3-stedi-invoices\", cancellationToken)" },
         { "StediWebhook", "[HttpTrigger(AuthorizationLevel.Anonymous, \"post\", Route = \"webhooks/stedi\")] HttpRequest request", "endpoint.HandleAsync(\"stedi-x3\", request, cancellationToken)" },
         { "MapQueue", "[QueueTrigger(\"map\")] QueueMessage message", "stage.HandleAsync(message.Body, message.DequeueCount, cancellationToken)" },
         { "WriteQueue", "[QueueTrigger(\"write\")] QueueMessage message", "stage.HandleAsync(message.Body, message.DequeueCount, cancellationToken)" },

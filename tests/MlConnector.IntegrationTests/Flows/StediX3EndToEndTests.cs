@@ -84,6 +84,35 @@ public sealed class StediX3EndToEndTests(AzuriteFixture azurite)
         Assert.Equal(3, sandbox.Stedi.Store.Interchanges.Count);
     }
 
+    [Fact]
+    public async Task Validated_invoices_of_edi_customers_go_out_once_as_810s_and_drafts_and_paper_customers_wait_quietly()
+    {
+        await using var sandbox = await Sandbox.Sandbox.StartAsync();
+        var (app, _) = await StartRuntimeAsync(sandbox);
+        await using var runtime = app;
+        var numbers = await sandbox.SeedStediInvoicesAsync(validated: 2, app.Services.GetRequiredService<TableMappingTables>(), CancellationToken.None);
+        var poller = app.Services.GetRequiredService<FlowPoller>();
+
+        var first = await poller.PollAsync(StediX3Flows.InvoicesName, CancellationToken.None);
+        await WaitForQueuesAsync(app.Services);
+        var rerun = await poller.RunAsync(StediX3Flows.InvoicesName, new PollOptions(Since: DateTimeOffset.UnixEpoch), null, CancellationToken.None);
+        await WaitForQueuesAsync(app.Services);
+        await app.StopAsync();
+
+        Assert.Equal(2, first.Enqueued);
+        Assert.Equal(0, rerun.Enqueued);
+        var interchanges = sandbox.Stedi.Store.Interchanges;
+        Assert.Equal(2, interchanges.Count);
+        Assert.All(interchanges, i => Assert.Matches("^x3-stedi-invoices:SIEDI000[12]:[0-9a-f]{16}$", i.IdempotencyKey));
+        var first810 = interchanges.Single(i => i.Edi.Contains("*SIEDI0001*", StringComparison.Ordinal)).Edi.Split('~');
+        Assert.Contains(first810, segment => segment.StartsWith("GS*IN*", StringComparison.Ordinal));
+        Assert.True(first810.Any(segment => segment.EndsWith("*SIEDI0001**ACME-PO-0001***DI", StringComparison.Ordinal)), string.Join('~', first810));
+        Assert.Contains("IT1*1000*10*EA*1.25*PE*VP*ITM-EDI1", first810);
+        Assert.Contains("TDS*1566", first810); // 12.50 + 2.00 + 1.16 tax = 15.66, implied decimals
+        Assert.Equal(numbers.Order(StringComparer.Ordinal), (await RecordsAsync(app, StediX3Flows.InvoicesName, RecordStatus.Written)).Select(r => r.SourceKey).Order(StringComparer.Ordinal));
+        Assert.Empty(await RecordsAsync(app, StediX3Flows.InvoicesName, RecordStatus.Rejected));
+    }
+
     private async Task<(WebApplication App, Uri Webhook)> StartRuntimeAsync(Sandbox.Sandbox sandbox)
     {
         var port = FreePort();
