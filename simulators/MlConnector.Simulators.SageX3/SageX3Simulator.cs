@@ -150,7 +150,13 @@ public sealed class SageX3Simulator : IAsyncDisposable
             ["AMTNOT"] = list.Sum(l => l.Quantity * l.NetPrice),
             [X3Folder.LinesKey] = new JsonArray(list.Select(l => (JsonNode)new JsonObject
             {
-                ["SIDLIN"] = (lineNumber += 1000), ["ITMREF"] = l.ItemCode, ["ITMDES"] = l.Description, ["QTY"] = l.Quantity, ["SAU"] = l.Unit, ["NETPRI"] = l.NetPrice, ["AMTTAX"] = l.Tax,
+                ["SIDLIN"] = (lineNumber += 1000),
+                ["ITMREF"] = l.ItemCode,
+                ["ITMDES"] = l.Description,
+                ["QTY"] = l.Quantity,
+                ["SAU"] = l.Unit,
+                ["NETPRI"] = l.NetPrice,
+                ["AMTTAX"] = l.Tax,
             }).ToArray()),
         });
         return number;

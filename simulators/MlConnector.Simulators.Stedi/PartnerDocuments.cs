@@ -29,13 +29,19 @@ public static class PartnerDocuments
             {
                 ["baseline_item_data_PO1"] = new JsonObject
                 {
-                    ["assigned_identification_01"] = "1000", ["quantity_02"] = 12, ["unit_or_basis_for_measurement_code_03"] = "EA",
-                    ["product_service_id_qualifier_06"] = "BP", ["product_service_id_07"] = item,
+                    ["assigned_identification_01"] = "1000",
+                    ["quantity_02"] = 12,
+                    ["unit_or_basis_for_measurement_code_03"] = "EA",
+                    ["product_service_id_qualifier_06"] = "BP",
+                    ["product_service_id_07"] = item,
                 },
                 ["line_item_acknowledgment_ACK"] = new JsonArray(new JsonObject
                 {
-                    ["line_item_status_code_01"] = lineStatus, ["quantity_02"] = 12, ["unit_or_basis_for_measurement_code_03"] = "EA",
-                    ["date_time_qualifier_04"] = "068", ["date_05"] = "2025-03-09",
+                    ["line_item_status_code_01"] = lineStatus,
+                    ["quantity_02"] = 12,
+                    ["unit_or_basis_for_measurement_code_03"] = "EA",
+                    ["date_time_qualifier_04"] = "068",
+                    ["date_05"] = "2025-03-09",
                 }),
             }),
         },
@@ -76,7 +82,11 @@ public static class PartnerDocuments
             {
                 ["beginning_segment_for_ship_notice_BSN"] = new JsonObject
                 {
-                    ["transaction_set_purpose_code_01"] = "00", ["shipment_identification_02"] = shipment, ["date_03"] = "2025-03-05", ["time_04"] = "10:42", ["hierarchical_structure_code_05"] = "0001",
+                    ["transaction_set_purpose_code_01"] = "00",
+                    ["shipment_identification_02"] = shipment,
+                    ["date_03"] = "2025-03-05",
+                    ["time_04"] = "10:42",
+                    ["hierarchical_structure_code_05"] = "0001",
                 },
             },
             ["detail"] = new JsonObject { ["hierarchical_level_HL_loop"] = levels },
