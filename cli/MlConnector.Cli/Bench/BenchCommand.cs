@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace MlConnector.Cli.Bench;
 
 /// <summary>
-/// `mlc bench`: measures the engine and the procurify-x3 flow on an in-memory Azurite and prints the numbers beside
+/// `mlc bench`: measures the engine and the procurify-x3 flow on a scratch Azurite and prints the numbers beside
 /// the targets. It reports, it does not assert: a missed target still exits 0; only a broken run fails.
 /// </summary>
 public static class BenchCommand

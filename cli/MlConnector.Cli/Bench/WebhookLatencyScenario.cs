@@ -20,7 +20,7 @@ public static class WebhookLatencyScenario
 
     public static async Task<WebhookLatencyResult> RunAsync(int deliveries, CancellationToken cancellationToken)
     {
-        await using var azurite = await AzuriteProcess.StartAsync(dataDirectory: null, cancellationToken);
+        await using var azurite = await AzuriteProcess.StartScratchAsync(cancellationToken);
         await using var sandbox = await Sandbox.Sandbox.StartAsync(cancellationToken: cancellationToken);
         var port = FreePort();
         var settings = sandbox.Settings(azurite.ConnectionString, "benchhook", Path.Combine(Path.GetTempPath(), "mlc-bench", Guid.NewGuid().ToString("N")));
