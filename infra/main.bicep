@@ -37,6 +37,16 @@ param jaggaerSuppliersX3Schedule string = '0 45 5 * * *'
 @description('NCRONTAB (6 fields, UTC) for the JAGGAER purchase orders -> X3 poll.')
 param jaggaerX3Schedule string = '0 0 6 * * *'
 
+@description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
+param x3StediSchedule string = '0 */15 * * * *'
+
+@description('NCRONTAB (6 fields, UTC) for the X3 customer invoices -> Stedi 810 poll.')
+param x3StediInvoicesSchedule string = '0 5,20,35,50 * * * *'
+
+@secure()
+@description('Stedi API key (STEDI_API_KEY); stored in Key Vault as stedi-api-key. Empty leaves the secret to be set by hand.')
+param stediApiKey string = ''
+
 @description('Per-customer, non-secret app settings (object of name: value) merged over the defaults.')
 param additionalAppSettings object = {}
 
@@ -113,6 +123,7 @@ module keyVault 'core/security/key-vault.bicep' = {
     location: location
     tags: tags
     enablePurgeProtection: keyVaultPurgeProtection
+    stediApiKey: stediApiKey
   }
 }
 
@@ -168,6 +179,8 @@ module api 'app/api.bicep' = {
     procurifyRequisitionsX3Schedule: procurifyRequisitionsX3Schedule
     jaggaerSuppliersX3Schedule: jaggaerSuppliersX3Schedule
     jaggaerX3Schedule: jaggaerX3Schedule
+    x3StediSchedule: x3StediSchedule
+    x3StediInvoicesSchedule: x3StediInvoicesSchedule
     additionalAppSettings: additionalAppSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

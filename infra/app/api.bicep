@@ -35,6 +35,12 @@ param jaggaerSuppliersX3Schedule string
 @description('NCRONTAB (6 fields, UTC) for the JAGGAER purchase orders -> X3 poll.')
 param jaggaerX3Schedule string
 
+@description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
+param x3StediSchedule string
+
+@description('NCRONTAB (6 fields, UTC) for the X3 customer invoices -> Stedi 810 poll.')
+param x3StediInvoicesSchedule string
+
 @description('Per-customer, non-secret settings merged over the defaults below (e.g. connector base URLs).')
 param additionalAppSettings object = {}
 
@@ -70,6 +76,8 @@ var appSettings = {
   ProcurifyRequisitionsX3_Schedule: procurifyRequisitionsX3Schedule
   JaggaerSuppliersX3_Schedule: jaggaerSuppliersX3Schedule
   JaggaerX3_Schedule: jaggaerX3Schedule
+  X3Stedi_Schedule: x3StediSchedule
+  X3StediInvoices_Schedule: x3StediInvoicesSchedule
   Maintenance_Schedule: '0 */15 * * * *'
   // Connector defaults; per-customer values (URLs, client ids, folder) come in additionalAppSettings.
   Procurify__Domain: ''
@@ -99,6 +107,15 @@ var appSettings = {
   JaggaerX3__NonCatalogueItemCode: ''
   JaggaerX3__DefaultUnit: 'UN'
   JaggaerX3__Site: ''
+  // Stedi: empty BaseUrl leaves the connector off; the API key is Key Vault secret stedi-api-key (param stediApiKey),
+  // the webhook credential secret stedi-webhook-credential.
+  Stedi__BaseUrl: ''
+  Stedi__InterchangeUsageIndicator: ''
+  Stedi__TransactionSettingPattern: '{partnership}-{set}-out'
+  Stedi__WebhookAuthMode: 'ApiKey'
+  Stedi__WebhookApiKeyHeader: 'Authorization'
+  Stedi__WebhookBasicUser: ''
+  Stedi__WebhookMaxBodyBytes: '2097152'
   SageX3__ServerUrl: ''
   SageX3__Port: ''
   SageX3__Endpoint: 'SEED'
@@ -115,10 +132,12 @@ var appSettings = {
   SageX3__ProductRepresentation: 'ITMMASTER'
   SageX3__ReceiptRepresentation: 'PRECEIPT'
   SageX3__DeliveryRepresentation: 'SDELIVERY'
+  SageX3__SalesInvoiceRepresentation: 'SINVOICE'
   SageX3__PurchaseOrderLinesProperty: 'PORDERP'
   SageX3__SupplierInvoiceLinesProperty: 'PINVOICED'
   SageX3__ReceiptLinesProperty: 'PRECEIPTD'
   SageX3__DeliveryLinesProperty: 'SDELIVERYD'
+  SageX3__SalesInvoiceLinesProperty: 'SINVOICED'
   SageX3__ExternalReferenceField: 'YEXTREF'
   SageX3__AcknowledgmentStatusField: 'YACKSTA'
   SageX3__AcknowledgmentDateField: 'YACKDAT'

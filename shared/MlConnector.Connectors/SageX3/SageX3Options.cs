@@ -49,6 +49,9 @@ public sealed class SageX3Options
 
     public string DeliveryRepresentation { get; set; } = "SDELIVERY";
 
+    /// <summary>Customer (sales) invoices, sent to EDI partners as 810s.</summary>
+    public string SalesInvoiceRepresentation { get; set; } = "SINVOICE";
+
     /// <summary>Name of the lines array in each representation's details (it depends on the representation).</summary>
     public string PurchaseOrderLinesProperty { get; set; } = "PORDERP";
 
@@ -57,6 +60,8 @@ public sealed class SageX3Options
     public string ReceiptLinesProperty { get; set; } = "PRECEIPTD";
 
     public string DeliveryLinesProperty { get; set; } = "SDELIVERYD";
+
+    public string SalesInvoiceLinesProperty { get; set; } = "SINVOICED";
 
     /// <summary>The field carrying the source system's reference on created records (a specific field, e.g. YEXTREF). Default YEXTREF.</summary>
     public string ExternalReferenceField { get; set; } = "YEXTREF";

@@ -23,6 +23,12 @@ public static class AppSettingNames
     /// <summary>NCRONTAB (6 fields) for the JAGGAER purchase orders -> X3 poll.</summary>
     public const string JaggaerX3Schedule = "JaggaerX3_Schedule";
 
+    /// <summary>NCRONTAB (6 fields) for the X3 purchase orders -> Stedi 850 poll.</summary>
+    public const string X3StediSchedule = "X3Stedi_Schedule";
+
+    /// <summary>NCRONTAB (6 fields) for the X3 customer invoices -> Stedi 810 poll.</summary>
+    public const string X3StediInvoicesSchedule = "X3StediInvoices_Schedule";
+
     /// <summary>NCRONTAB (6 fields) for the pipeline maintenance sweep (stalled intakes, webhook rejects, poison gauges).</summary>
     public const string MaintenanceSchedule = "Maintenance_Schedule";
 
@@ -39,6 +45,8 @@ public static class AppSettingNames
         ProcurifyRequisitionsX3Schedule,
         JaggaerSuppliersX3Schedule,
         JaggaerX3Schedule,
+        X3StediSchedule,
+        X3StediInvoicesSchedule,
         MaintenanceSchedule,
         KeyVaultUri,
         StorageConnection,

@@ -39,6 +39,8 @@ internal static class X3Catalog
             ["PTDLIN", "POHNUM", "POPLIN", "ITMREF", "QTYUOM", "UOM"], "RC"),
         new("SDELIVERY", "SDHNUM", ["SDHNUM", "SOHNUM", "BPCORD", "SHIDAT", "BPTNUM", "BPTNAM", "TRKNUM", "CFMFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["SDDLIN", "ITMREF", "QTY", "SAU"], "SD"),
+        new("SINVOICE", "NUM", ["NUM", "BPCINV", "BPCNAM", "INVDAT", "CUR", "CUSORDREF", "STA", "AMTNOT", ExternalReference, "CREDATTIM", "UPDDATTIM"],
+            ["SIDLIN", "ITMREF", "ITMDES", "QTY", "SAU", "NETPRI", "AMTTAX"], "SI"),
     ];
 
     public static readonly IReadOnlyList<X3Representation> Representations = BuildRepresentations();
@@ -57,6 +59,7 @@ internal static class X3Catalog
             ["PINVOICE"] = "PINVOICED",
             ["PRECEIPT"] = "PRECEIPTD",
             ["SDELIVERY"] = "SDELIVERYD",
+            ["SINVOICE"] = "SINVOICED",
         };
         var list = new List<X3Representation>();
         foreach (var cls in Classes)

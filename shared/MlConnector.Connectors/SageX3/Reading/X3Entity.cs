@@ -11,6 +11,7 @@ public enum X3Entity
     Product,
     Receipt,
     Delivery,
+    SalesInvoice,
 }
 
 /// <summary>
@@ -41,6 +42,7 @@ internal sealed record X3EntityInfo(
         X3Entity.Dimension => options.DimensionRepresentation,
         X3Entity.Product => options.ProductRepresentation,
         X3Entity.Receipt => options.ReceiptRepresentation,
+        X3Entity.SalesInvoice => options.SalesInvoiceRepresentation,
         _ => options.DeliveryRepresentation,
     };
 
@@ -50,6 +52,7 @@ internal sealed record X3EntityInfo(
         X3Entity.SupplierInvoice => options.SupplierInvoiceLinesProperty,
         X3Entity.Receipt => options.ReceiptLinesProperty,
         X3Entity.Delivery => options.DeliveryLinesProperty,
+        X3Entity.SalesInvoice => options.SalesInvoiceLinesProperty,
         _ => null,
     };
 
@@ -94,5 +97,9 @@ internal static class X3Entities
             "_id=SDHNUM salesOrder.id=SOHNUM shipmentDate=SHIDAT carrier.code=BPTNUM carrier.description=BPTNAM trackingNumber=TRKNUM isConfirmed=CFMFLG? customerOrderReference=YEXTREF _updateStamp=UPDDATTIM",
             "salesDeliveryLines",
             "lineNumber=SDDLIN product.code=ITMREF quantityInSalesUnitDelivered=QTY salesUnit.code=SAU"),
+        [X3Entity.SalesInvoice] = new(X3Entity.SalesInvoice, "SINVOICE", "NUM", "x3Sales", "salesInvoice",
+            "_id=NUM billToCustomer.code=BPCINV billToCustomer.companyName=BPCNAM invoiceDate=INVDAT currency.code=CUR customerOrderReference=CUSORDREF status=STA totalAmountExcludingTax=AMTNOT _updateStamp=UPDDATTIM",
+            "salesInvoiceLines",
+            "lineNumber=SIDLIN product.code=ITMREF product.description1=ITMDES quantityInSalesUnit=QTY salesUnit.code=SAU netPrice=NETPRI taxAmount=AMTTAX"),
     };
 }
