@@ -42,6 +42,15 @@ param spsX3Schedule string = '0 */15 * * * *'
 
 @description('NCRONTAB (6 fields, UTC) for the X3 sales orders -> SPS acknowledgments (855) poll.')
 param x3SpsAcksSchedule string = '0 5-59/15 * * * *'
+@description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
+param x3StediSchedule string = '0 */15 * * * *'
+
+@description('NCRONTAB (6 fields, UTC) for the X3 customer invoices -> Stedi 810 poll.')
+param x3StediInvoicesSchedule string = '0 5,20,35,50 * * * *'
+
+@secure()
+@description('Stedi API key (STEDI_API_KEY); stored in Key Vault as stedi-api-key. Empty leaves the secret to be set by hand.')
+param stediApiKey string = ''
 
 @description('Per-customer, non-secret app settings (object of name: value) merged over the defaults.')
 param additionalAppSettings object = {}
@@ -119,6 +128,7 @@ module keyVault 'core/security/key-vault.bicep' = {
     location: location
     tags: tags
     enablePurgeProtection: keyVaultPurgeProtection
+    stediApiKey: stediApiKey
   }
 }
 
@@ -176,6 +186,8 @@ module api 'app/api.bicep' = {
     jaggaerX3Schedule: jaggaerX3Schedule
     spsX3Schedule: spsX3Schedule
     x3SpsAcksSchedule: x3SpsAcksSchedule
+    x3StediSchedule: x3StediSchedule
+    x3StediInvoicesSchedule: x3StediInvoicesSchedule
     additionalAppSettings: additionalAppSettings
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB

@@ -40,6 +40,11 @@ param spsX3Schedule string
 
 @description('NCRONTAB (6 fields, UTC) for the X3 sales orders -> SPS acknowledgments (855) poll.')
 param x3SpsAcksSchedule string
+@description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
+param x3StediSchedule string
+
+@description('NCRONTAB (6 fields, UTC) for the X3 customer invoices -> Stedi 810 poll.')
+param x3StediInvoicesSchedule string
 
 @description('Per-customer, non-secret settings merged over the defaults below (e.g. connector base URLs).')
 param additionalAppSettings object = {}
@@ -78,6 +83,8 @@ var appSettings = {
   JaggaerX3_Schedule: jaggaerX3Schedule
   SpsX3_Schedule: spsX3Schedule
   X3SpsAcks_Schedule: x3SpsAcksSchedule
+  X3Stedi_Schedule: x3StediSchedule
+  X3StediInvoices_Schedule: x3StediInvoicesSchedule
   Maintenance_Schedule: '0 */15 * * * *'
   // Connector defaults; per-customer values (URLs, client ids, folder) come in additionalAppSettings.
   Procurify__Domain: ''
@@ -119,6 +126,15 @@ var appSettings = {
   SpsCommerceX3__Site: ''
   SpsCommerceX3__DefaultCurrency: 'USD'
   SpsCommerceX3__EachUnit: 'UN'
+  // Stedi: empty BaseUrl leaves the connector off; the API key is Key Vault secret stedi-api-key (param stediApiKey),
+  // the webhook credential secret stedi-webhook-credential.
+  Stedi__BaseUrl: ''
+  Stedi__InterchangeUsageIndicator: ''
+  Stedi__TransactionSettingPattern: '{partnership}-{set}-out'
+  Stedi__WebhookAuthMode: 'ApiKey'
+  Stedi__WebhookApiKeyHeader: 'Authorization'
+  Stedi__WebhookBasicUser: ''
+  Stedi__WebhookMaxBodyBytes: '2097152'
   SageX3__ServerUrl: ''
   SageX3__Port: ''
   SageX3__Endpoint: 'SEED'
@@ -137,12 +153,14 @@ var appSettings = {
   SageX3__DeliveryRepresentation: 'SDELIVERY'
   SageX3__SalesOrderRepresentation: 'SORDER'
   SageX3__CustomerRepresentation: 'BPCUSTOMER'
+  SageX3__SalesInvoiceRepresentation: 'SINVOICE'
   SageX3__PurchaseOrderLinesProperty: 'PORDERP'
   SageX3__SupplierInvoiceLinesProperty: 'PINVOICED'
   SageX3__ReceiptLinesProperty: 'PRECEIPTD'
   SageX3__DeliveryLinesProperty: 'SDELIVERYD'
   SageX3__SalesOrderLinesProperty: 'SORDERQ'
   SageX3__DefaultSalesSite: ''
+  SageX3__SalesInvoiceLinesProperty: 'SINVOICED'
   SageX3__ExternalReferenceField: 'YEXTREF'
   SageX3__AcknowledgmentStatusField: 'YACKSTA'
   SageX3__AcknowledgmentDateField: 'YACKDAT'

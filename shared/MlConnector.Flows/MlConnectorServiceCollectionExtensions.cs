@@ -5,10 +5,12 @@ using MlConnector.Connectors.Jaggaer;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Connectors.SageX3;
 using MlConnector.Connectors.SpsCommerce;
+using MlConnector.Connectors.Stedi;
 using MlConnector.Flows.AdobeCommerceX3;
 using MlConnector.Flows.JaggaerX3;
 using MlConnector.Flows.ProcurifyX3;
 using MlConnector.Flows.SpsCommerceX3;
+using MlConnector.Flows.StediX3;
 using MlConnector.Pipeline;
 
 namespace MlConnector.Flows;
@@ -70,6 +72,18 @@ public static class MlConnectorServiceCollectionExtensions
             {
                 services.AddFlow(AdobeCommerceX3Flows.OrdersToSupplierInvoices());
                 services.AddFlow(AdobeCommerceX3Flows.X3FulfillmentToAdobeShipments());
+            }
+        }
+
+        if (IsConfigured(configuration, "Stedi:BaseUrl"))
+        {
+            services.AddStedi(configuration);
+            services.AddSingleton<StediPartners>();
+            if (hasX3)
+            {
+                services.AddFlow(StediX3Flows.PurchaseOrders());
+                services.AddFlow(StediX3Flows.Inbound());
+                services.AddFlow(StediX3Flows.Invoices());
             }
         }
 

@@ -3,6 +3,7 @@ using MlConnector.Connectors.Jaggaer;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Connectors.SageX3;
 using MlConnector.Connectors.SpsCommerce;
+using MlConnector.Connectors.Stedi;
 using MlConnector.Core.Mapping;
 using MlConnector.Core.Secrets;
 using MlConnector.Pipeline.Mapping;
@@ -13,6 +14,7 @@ using MlConnector.Simulators.Procurify.Seeding;
 using MlConnector.Simulators.SageX3;
 using MlConnector.Simulators.SpsCommerce;
 using MlConnector.Simulators.SpsCommerce.Seeding;
+using MlConnector.Simulators.Stedi;
 using JaggaerSeedRequest = MlConnector.Simulators.Jaggaer.Seeding.SeedRequest;
 using JaggaerSeedScenario = MlConnector.Simulators.Jaggaer.Seeding.SeedScenario;
 
@@ -24,13 +26,20 @@ namespace MlConnector.Sandbox;
 /// </summary>
 public sealed class Sandbox : IAsyncDisposable
 {
-    private Sandbox(SageX3Simulator x3, ProcurifySimulator procurify, AdobeCommerceSimulator adobe, JaggaerSimulator jaggaer, SpsCommerceSimulator sps)
+    /// <summary>The Stedi trading partner the sandbox sets up (partnership id and ISA id) and the X3 supplier mapped to it.</summary>
+    public const string StediPartnership = "me_acme-parts";
+    public const string StediSupplier = "SUPEDI1";
+    public const string StediCustomer = "CUSEDI1";
+    public const string StediWebhookCredential = "Bearer sandbox-stedi-webhook";
+
+    private Sandbox(SageX3Simulator x3, ProcurifySimulator procurify, AdobeCommerceSimulator adobe, JaggaerSimulator jaggaer, SpsCommerceSimulator sps, StediSimulator stedi)
     {
         X3 = x3;
         Procurify = procurify;
         Adobe = adobe;
         Jaggaer = jaggaer;
         Sps = sps;
+        Stedi = stedi;
     }
 
     public SageX3Simulator X3 { get; }
@@ -43,6 +52,8 @@ public sealed class Sandbox : IAsyncDisposable
 
     public SpsCommerceSimulator Sps { get; }
 
+    public StediSimulator Stedi { get; }
+
     public static async Task<Sandbox> StartAsync(TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         time ??= TimeProvider.System;
@@ -51,7 +62,14 @@ public sealed class Sandbox : IAsyncDisposable
         var adobe = await AdobeCommerceSimulator.StartAsync(new AdobeCommerceSimulatorOptions { Time = time }, cancellationToken);
         var jaggaer = await JaggaerSimulator.StartAsync(new JaggaerSimulatorOptions { Time = time }, cancellationToken);
         var sps = await SpsCommerceSimulator.StartAsync(new SpsCommerceSimulatorOptions { Time = time }, cancellationToken);
-        return new Sandbox(x3, procurify, adobe, jaggaer, sps);
+        var stedi = await StediSimulator.StartAsync(new StediSimulatorOptions
+        {
+            Time = time,
+            WebhookApiKey = ("Authorization", StediWebhookCredential),
+            WebhookRetryDelay = TimeSpan.FromMilliseconds(200),
+        }, cancellationToken);
+        stedi.AddTradingPartner(StediPartnership, "ACMEPARTS");
+        return new Sandbox(x3, procurify, adobe, jaggaer, sps, stedi);
     }
 
     /// <summary>App settings (configuration keys) that connect every connector to its simulator.</summary>
@@ -80,6 +98,7 @@ public sealed class Sandbox : IAsyncDisposable
         ["SpsCommerce:ApiUrl"] = Sps.BaseAddress.ToString().TrimEnd('/'),
         ["SpsCommerce:TokenUrl"] = Sps.TokenAddress.ToString(),
         ["SpsCommerce:ClientId"] = Sps.Options.ClientId,
+        ["Stedi:BaseUrl"] = Stedi.ApiBaseAddress.ToString(),
     };
 
     /// <summary>The simulators' credentials, stored the way a customer stores real ones.</summary>
@@ -92,6 +111,63 @@ public sealed class Sandbox : IAsyncDisposable
         await secrets.SetSecretAsync(AdobeCommerceSecretNames.AccessTokenSecret, adobe.AccessTokenSecret, cancellationToken);
         await secrets.SetSecretAsync(JaggaerSecretNames.ClientSecret, Jaggaer.Options.ClientSecret, cancellationToken);
         await secrets.SetSecretAsync(SpsCommerceSecretNames.ClientSecret, Sps.Options.ClientSecret, cancellationToken);
+        await secrets.SetSecretAsync(StediSecretNames.ApiKey, Stedi.Options.ApiKeys[0], cancellationToken);
+        await secrets.SetSecretAsync(StediSecretNames.WebhookCredential, StediWebhookCredential, cancellationToken);
+    }
+
+    /// <summary>
+    /// Seeds X3 with <paramref name="ediOrders"/> purchase orders for the EDI supplier <see cref="StediSupplier"/> (mapped to
+    /// <see cref="StediPartnership"/> in the trading-partner table) and <paramref name="paperOrders"/> for a supplier who
+    /// does not trade by EDI; points Stedi's webhook destination at <paramref name="webhook"/> when given. Returns the EDI order numbers.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SeedStediAsync(int ediOrders, int paperOrders, TableMappingTables mappings, Uri? webhook, CancellationToken cancellationToken)
+    {
+        X3.SeedSupplier(StediSupplier, "Acme Parts (EDI)");
+        X3.SeedSupplier("SUPPAPER", "Paper Supplies (no EDI)");
+        X3.SeedProduct("ITM-EDI1", "Bolt M6");
+        X3.SeedProduct("ITM-EDI2", "Nut M6");
+        await mappings.SetAsync(MappingTableNames.TradingPartner, StediSupplier, StediPartnership, cancellationToken);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var numbers = new List<string>();
+        for (var i = 1; i <= ediOrders; i++)
+        {
+            numbers.Add(X3.SeedPurchaseOrder(StediSupplier, today,
+                [new MlConnector.Simulators.SageX3.SimulatedOrderLine(1000, "ITM-EDI1", "Bolt M6", 10 * i, "UN", 1.25m), new MlConnector.Simulators.SageX3.SimulatedOrderLine(2000, "ITM-EDI2", "Nut M6", 5, "UN", 0.4m)],
+                number: $"POEDI{i:D4}"));
+        }
+
+        for (var i = 1; i <= paperOrders; i++)
+        {
+            X3.SeedPurchaseOrder("SUPPAPER", today, [new MlConnector.Simulators.SageX3.SimulatedOrderLine(1000, "ITM-EDI1", "Bolt M6", 1, "UN", 1.25m)], number: $"POPAP{i:D4}");
+        }
+
+        if (webhook is not null)
+        {
+            Stedi.Options.WebhookUrl = webhook;
+        }
+
+        return numbers;
+    }
+
+    /// <summary>
+    /// Seeds X3 customer invoices: <paramref name="validated"/> validated ones and one draft for the EDI customer
+    /// <see cref="StediCustomer"/> (mapped to <see cref="StediPartnership"/>), and one for a customer without EDI.
+    /// Returns the validated invoice numbers.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SeedStediInvoicesAsync(int validated, TableMappingTables mappings, CancellationToken cancellationToken)
+    {
+        await mappings.SetAsync(MappingTableNames.TradingPartner, StediCustomer, StediPartnership, cancellationToken);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var numbers = new List<string>();
+        for (var i = 1; i <= validated; i++)
+        {
+            numbers.Add(X3.SeedSalesInvoice($"SIEDI{i:D4}", StediCustomer, "Acme Retail (EDI)", today, $"ACME-PO-{i:D4}",
+                [("ITM-EDI1", "Bolt M6", 10 * i, "UN", 1.25m, 1.00m), ("ITM-EDI2", "Nut M6", 5, "UN", 0.4m, 0.16m)]));
+        }
+
+        X3.SeedSalesInvoice("SIEDIDRAFT", StediCustomer, "Acme Retail (EDI)", today, "ACME-PO-DRAFT", [("ITM-EDI1", "Bolt M6", 1, "UN", 1.25m, 0m)], validated: false);
+        X3.SeedSalesInvoice("SIPAPER01", "CUSPAPER", "Paper customer (no EDI)", today, "PAPER-1", [("ITM-EDI1", "Bolt M6", 1, "UN", 1.25m, 0m)]);
+        return numbers;
     }
 
     /// <summary>
@@ -178,6 +254,7 @@ public sealed class Sandbox : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Sps.DisposeAsync();
+        await Stedi.DisposeAsync();
         await Jaggaer.DisposeAsync();
         await Adobe.DisposeAsync();
         await Procurify.DisposeAsync();

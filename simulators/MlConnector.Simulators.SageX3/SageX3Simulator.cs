@@ -150,6 +150,39 @@ public sealed class SageX3Simulator : IAsyncDisposable
         return number;
     }
 
+    /// <summary>
+    /// Seeds a customer (sales) invoice for <paramref name="customer"/>, validated (STA 3) unless <paramref name="validated"/>
+    /// is false, quoting the customer's order number <paramref name="customerOrderReference"/>.
+    /// </summary>
+    public string SeedSalesInvoice(string number, string customer, string customerName, DateOnly invoiceDate, string? customerOrderReference,
+        IEnumerable<(string ItemCode, string Description, decimal Quantity, string Unit, decimal NetPrice, decimal Tax)> lines, bool validated = true, string currency = "USD", string folder = "")
+    {
+        var lineNumber = 0;
+        var list = lines.ToList();
+        Insert(folder, "SINVOICE", new JsonObject
+        {
+            ["NUM"] = number,
+            ["BPCINV"] = customer,
+            ["BPCNAM"] = customerName,
+            ["INVDAT"] = SeedData.Date(invoiceDate),
+            ["CUR"] = currency,
+            ["CUSORDREF"] = customerOrderReference,
+            ["STA"] = validated ? 3 : 1,
+            ["AMTNOT"] = list.Sum(l => l.Quantity * l.NetPrice),
+            [X3Folder.LinesKey] = new JsonArray(list.Select(l => (JsonNode)new JsonObject
+            {
+                ["SIDLIN"] = (lineNumber += 1000),
+                ["ITMREF"] = l.ItemCode,
+                ["ITMDES"] = l.Description,
+                ["QTY"] = l.Quantity,
+                ["SAU"] = l.Unit,
+                ["NETPRI"] = l.NetPrice,
+                ["AMTTAX"] = l.Tax,
+            }).ToArray()),
+        });
+        return number;
+    }
+
     /// <summary>Changes header fields of a record as an X3 user would (UPDDATTIM moves to now).</summary>
     public void Touch(string className, string key, IReadOnlyDictionary<string, object?> changes, string folder = "")
     {

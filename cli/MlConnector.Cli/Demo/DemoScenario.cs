@@ -2,11 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Core.Mapping;
 using MlConnector.Flows.JaggaerX3;
 using MlConnector.Flows.SpsCommerceX3;
+using MlConnector.Flows.StediX3;
 using MlConnector.Pipeline.Mapping;
 using MlConnector.Pipeline.Stages;
 using MlConnector.Pipeline.Storage;
 using MlConnector.Simulators.AdobeCommerce;
 using MlConnector.Simulators.Procurify.Seeding;
+using MlConnector.Simulators.Stedi;
 using JaggaerSeedRequest = MlConnector.Simulators.Jaggaer.Seeding.SeedRequest;
 using SpsOrderSeedRequest = MlConnector.Simulators.SpsCommerce.Seeding.OrderSeedRequest;
 using X3Line = MlConnector.Simulators.SageX3.SimulatedOrderLine;
@@ -17,7 +19,8 @@ namespace MlConnector.Cli.Demo;
 /// The demo's story, run through the real local runtime: Procurify purchase orders and approved requisitions
 /// into X3 (a share deliberately unmappable), JAGGAER suppliers then purchase orders into X3 (a share charging a GL
 /// account X3 lacks), signed Adobe Commerce order webhooks into X3 supplier invoices,
-/// and X3 deliveries back to Adobe Commerce as shipments.
+/// X3 deliveries back to Adobe Commerce as shipments, X3 orders of an EDI supplier out to Stedi as 850s with the
+/// partner's 855 and 856 coming back through Stedi's webhook, and X3 customer invoices out as 810s.
 /// </summary>
 public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider services, Uri runtimeAddress)
 {
@@ -86,6 +89,33 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         await WaitForQueuesAsync(cancellationToken);
         var entityId = matched["entity_id"]!.GetValue<long>();
         notes.Add($"Adobe Commerce now has {sandbox.Adobe.ShipmentsFor(entityId).Count} shipment(s) for order 000000101; X3 has {sandbox.X3.SupplierInvoices().Count} supplier invoice(s) and {sandbox.X3.PurchaseOrders().Count} purchase orders.");
+
+        report($"Seeding 4 X3 orders for EDI supplier {Sandbox.Sandbox.StediSupplier} and 2 for a supplier without EDI; syncing {StediX3Flows.PurchaseOrdersName}");
+        var stediWebhook = new Uri(runtimeAddress, "api/webhooks/stedi");
+        var ediOrders = await sandbox.SeedStediAsync(ediOrders: 4, paperOrders: 2, mappings, stediWebhook, cancellationToken);
+        var outbound = await poller.PollAsync(StediX3Flows.PurchaseOrdersName, cancellationToken);
+        await WaitForQueuesAsync(cancellationToken);
+        await sandbox.Stedi.WebhooksIdleAsync();
+        notes.Add($"Stedi: {sandbox.Stedi.Store.Interchanges.Count} X12 850 interchanges generated for {outbound.Enqueued} EDI orders ({string.Join(", ", ediOrders)}); " +
+                  $"the other X3 orders (paper and non-EDI suppliers) were passed over without a reject; Stedi's {sandbox.Stedi.Store.Deliveries.Count} outbound events were acknowledged and not admitted.");
+
+        report($"The trading partner answers through Stedi's webhook ({StediX3Flows.InboundName}): an 855 for {ediOrders[0]}, an 856 for {ediOrders[1]}, an 855 for an order X3 lacks");
+        sandbox.Stedi.ReceiveFromPartner(Sandbox.Sandbox.StediPartnership, "855", PartnerDocuments.Acknowledgment(ediOrders[0], item: "ITM-EDI1"));
+        sandbox.Stedi.ReceiveFromPartner(Sandbox.Sandbox.StediPartnership, "856", PartnerDocuments.ShipNotice("SHPDEMO01", "ITM-EDI1", ediOrders[1]));
+        sandbox.Stedi.ReceiveFromPartner(Sandbox.Sandbox.StediPartnership, "855", PartnerDocuments.Acknowledgment("PO-NOT-IN-X3"));
+        await sandbox.Stedi.WebhooksIdleAsync();
+        await WaitForQueuesAsync(cancellationToken);
+        notes.Add($"Stedi inbound: X3 order {ediOrders[0]} acknowledgment status '{sandbox.X3.Find("PORDER", ediOrders[0])?["YACKSTA"]}', " +
+                  $"{sandbox.X3.FindByExternalReference("PRECEIPT", "SHPDEMO01").Count} receipt for ship notice SHPDEMO01; the 855 for PO-NOT-IN-X3 is rejected (reason below).");
+
+        report($"Seeding X3 customer invoices (2 validated and 1 draft for EDI customer {Sandbox.Sandbox.StediCustomer}, 1 for a customer without EDI); syncing {StediX3Flows.InvoicesName}");
+        var interchangesBefore = sandbox.Stedi.Store.Interchanges.Count;
+        var invoices = await sandbox.SeedStediInvoicesAsync(validated: 2, mappings, cancellationToken);
+        await poller.PollAsync(StediX3Flows.InvoicesName, cancellationToken);
+        await WaitForQueuesAsync(cancellationToken);
+        await sandbox.Stedi.WebhooksIdleAsync();
+        await WaitForQueuesAsync(cancellationToken);
+        notes.Add($"Stedi 810: {sandbox.Stedi.Store.Interchanges.Count - interchangesBefore} invoices sent ({string.Join(", ", invoices)}); the draft and the non-EDI customer's invoice were not sent.");
         return notes;
     }
 

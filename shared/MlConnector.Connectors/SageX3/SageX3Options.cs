@@ -54,6 +54,9 @@ public sealed class SageX3Options
 
     public string CustomerRepresentation { get; set; } = "BPCUSTOMER";
 
+    /// <summary>Customer (sales) invoices, sent to EDI partners as 810s.</summary>
+    public string SalesInvoiceRepresentation { get; set; } = "SINVOICE";
+
     /// <summary>Name of the lines array in each representation's details (it depends on the representation).</summary>
     public string PurchaseOrderLinesProperty { get; set; } = "PORDERP";
 
@@ -68,6 +71,8 @@ public sealed class SageX3Options
 
     /// <summary>Sales site used when an incoming sales order names none (falls back to <see cref="DefaultSite"/>).</summary>
     public string DefaultSalesSite { get; set; } = string.Empty;
+
+    public string SalesInvoiceLinesProperty { get; set; } = "SINVOICED";
 
     /// <summary>The field carrying the source system's reference on created records (a specific field, e.g. YEXTREF). Default YEXTREF.</summary>
     public string ExternalReferenceField { get; set; } = "YEXTREF";

@@ -64,6 +64,8 @@ public static class SageX3ServiceCollectionExtensions
         services.AddKeyedSingleton<ITargetSink, SageX3SalesOrderSink>(SageX3SalesOrderSink.Kind);
         services.AddKeyedSingleton<ISourceStream, SageX3ShipmentStream>(SageX3ShipmentStream.Name);
         services.AddKeyedSingleton<ISourceStream, SageX3SalesOrderStream>(SageX3SalesOrderStream.Name);
+        services.AddKeyedSingleton<ISourceStream, SageX3PurchaseOrderStream>(SageX3PurchaseOrderStream.Name);
+        services.AddKeyedSingleton<ISourceStream, SageX3SalesInvoiceStream>(SageX3SalesInvoiceStream.Name);
 
         services.AddSingleton<SageX3PurchaseOrderLookup>();
         services.AddKeyedSingleton<IPurchaseOrderLookup>("x3", (sp, _) => sp.GetRequiredService<SageX3PurchaseOrderLookup>());

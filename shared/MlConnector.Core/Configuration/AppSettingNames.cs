@@ -29,6 +29,12 @@ public static class AppSettingNames
     /// <summary>NCRONTAB (6 fields) for the X3 sales orders -> SPS acknowledgments (855) poll.</summary>
     public const string X3SpsAcksSchedule = "X3SpsAcks_Schedule";
 
+    /// <summary>NCRONTAB (6 fields) for the X3 purchase orders -> Stedi 850 poll.</summary>
+    public const string X3StediSchedule = "X3Stedi_Schedule";
+
+    /// <summary>NCRONTAB (6 fields) for the X3 customer invoices -> Stedi 810 poll.</summary>
+    public const string X3StediInvoicesSchedule = "X3StediInvoices_Schedule";
+
     /// <summary>NCRONTAB (6 fields) for the pipeline maintenance sweep (stalled intakes, webhook rejects, poison gauges).</summary>
     public const string MaintenanceSchedule = "Maintenance_Schedule";
 
@@ -47,6 +53,8 @@ public static class AppSettingNames
         JaggaerX3Schedule,
         SpsX3Schedule,
         X3SpsAcksSchedule,
+        X3StediSchedule,
+        X3StediInvoicesSchedule,
         MaintenanceSchedule,
         KeyVaultUri,
         StorageConnection,

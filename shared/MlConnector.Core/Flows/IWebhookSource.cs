@@ -25,7 +25,7 @@ public sealed record WebhookVerification(bool IsValid, string? Failure)
     public static WebhookVerification Invalid(string failure) => new(false, failure);
 }
 
-public sealed record WebhookParseResult(SourceRecord? Record, string? Error, string? ChallengeResponse = null)
+public sealed record WebhookParseResult(SourceRecord? Record, string? Error, string? ChallengeResponse = null, string? IgnoredReason = null)
 {
     public static WebhookParseResult Of(SourceRecord record) => new(record, null);
 
@@ -33,4 +33,10 @@ public sealed record WebhookParseResult(SourceRecord? Record, string? Error, str
 
     /// <summary>A handshake the sender expects echoed back (Adobe I/O Events registration challenge).</summary>
     public static WebhookParseResult Challenge(string response) => new(null, null, response);
+
+    /// <summary>
+    /// A genuine delivery this flow has nothing to do with (Stedi announcing our own outbound 850, a 997): answered
+    /// 200 so the sender stops retrying, logged with the reason, and not admitted as a record.
+    /// </summary>
+    public static WebhookParseResult Ignored(string reason) => new(null, null, null, reason);
 }

@@ -53,6 +53,12 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, R
             return new ContentResult { StatusCode = StatusCodes.Status200OK, Content = challenge, ContentType = "text/plain" };
         }
 
+        if (parsed.IgnoredReason is { } ignored)
+        {
+            logger.LogInformation("Webhook for {Flow} acknowledged and not admitted: {Reason}", flowName, ignored);
+            return new OkObjectResult(new { op = "ignored" });
+        }
+
         if (parsed.Record is not { } record)
         {
             return await RefuseAsync(flowName, StatusCodes.Status400BadRequest, parsed.Error ?? "the delivery carries no record", headers, cancellationToken);

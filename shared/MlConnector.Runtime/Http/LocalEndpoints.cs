@@ -17,6 +17,8 @@ public static class LocalEndpoints
     {
         app.MapPost("/api/webhooks/adobe-commerce", (HttpContext context, WebhookEndpoint endpoint) =>
             ExecuteAsync(context, endpoint.HandleAsync("adobe-commerce-x3", context.Request, context.RequestAborted)));
+        app.MapPost("/api/webhooks/stedi", (HttpContext context, WebhookEndpoint endpoint) =>
+            ExecuteAsync(context, endpoint.HandleAsync("stedi-x3", context.Request, context.RequestAborted)));
         app.MapGet("/api/admin/status", (HttpContext context, AdminEndpoints admin) => ExecuteAsync(context, admin.StatusAsync(context.Request, context.RequestAborted)));
         app.MapGet("/api/admin/history", (HttpContext context, AdminEndpoints admin) => ExecuteAsync(context, admin.HistoryAsync(context.Request, context.RequestAborted)));
         app.MapPost("/api/admin/replay", (HttpContext context, AdminEndpoints admin) => ExecuteAsync(context, admin.ReplayAsync(context.Request, context.RequestAborted)));

@@ -42,6 +42,8 @@ internal static class X3Catalog
         new("SORDER", "SOHNUM", ["SOHNUM", "SALFCY", "BPCORD", "BPCNAM", "CUSORDREF", "ORDDAT", "DEMDLVDAT", "CUR", "CLEFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["SOPLIN", "ITMREF", "ITMDES", "QTY", "SAU", "GROPRI"], "SO"),
         new("BPCUSTOMER", "BPCNUM", ["BPCNUM", "BPCNAM", "CUR", "CRY", "CREDATTIM", "UPDDATTIM"], [], null),
+        new("SINVOICE", "NUM", ["NUM", "BPCINV", "BPCNAM", "INVDAT", "CUR", "CUSORDREF", "STA", "AMTNOT", ExternalReference, "CREDATTIM", "UPDDATTIM"],
+            ["SIDLIN", "ITMREF", "ITMDES", "QTY", "SAU", "NETPRI", "AMTTAX"], "SI"),
     ];
 
     public static readonly IReadOnlyList<X3Representation> Representations = BuildRepresentations();
@@ -61,6 +63,7 @@ internal static class X3Catalog
             ["PRECEIPT"] = "PRECEIPTD",
             ["SDELIVERY"] = "SDELIVERYD",
             ["SORDER"] = "SORDERQ",
+            ["SINVOICE"] = "SINVOICED",
         };
         var list = new List<X3Representation>();
         foreach (var cls in Classes)

@@ -15,6 +15,7 @@ public sealed record X3Product(string Code, string? Description, string? StockUn
 internal sealed class X3DocumentMapper(SageX3Options options)
 {
     private const int ClosedFlag = 2;
+    private const int ValidatedStatus = 3;
 
     public PurchaseOrder PurchaseOrder(JsonObject row)
     {
@@ -91,6 +92,35 @@ internal sealed class X3DocumentMapper(SageX3Options options)
             Address = hasAddress ? new PostalAddress(addressLines, X3Row.Text(row, "CTY"), X3Row.Text(row, "SAT"), X3Row.Text(row, "POSCOD"), X3Row.Text(row, "CRY")) : null,
             Active = X3Row.Int(row, "ENAFLG") != 1,
         };
+    }
+
+    /// <summary>
+    /// A customer invoice as a canonical <see cref="Invoice"/>: <c>Supplier</c> holds the bill-to customer (the invoice's
+    /// counterparty), <c>PurchaseOrderNumber</c> the customer's order reference. STA 3 = validated.
+    /// </summary>
+    public X3SalesInvoice SalesInvoice(JsonObject row)
+    {
+        var number = X3Row.Required(row, "NUM");
+        var customer = X3Row.Required(row, "BPCINV");
+        var invoice = new Invoice
+        {
+            SourceId = number,
+            Number = number,
+            Supplier = new PartyReference(customer, X3Row.Text(row, "BPCNAM") ?? customer),
+            PurchaseOrderNumber = X3Row.Text(row, "CUSORDREF"),
+            InvoiceDate = X3Row.Date(row, "INVDAT") ?? throw new SageX3ConfigurationException($"Sales invoice {number} has no INVDAT."),
+            Currency = X3Row.Text(row, "CUR") ?? string.Empty,
+            Lines = X3Row.Lines(row, options.SalesInvoiceLinesProperty).Select(line => new InvoiceLine
+            {
+                LineNumber = X3Row.Int(line, "SIDLIN"),
+                ItemCode = X3Row.Text(line, "ITMREF") ?? string.Empty,
+                Description = X3Row.Text(line, "ITMDES"),
+                Quantity = X3Row.Decimal(line, "QTY"),
+                UnitPrice = X3Row.Decimal(line, "NETPRI"),
+                TaxAmount = X3Row.Decimal(line, "AMTTAX"),
+            }).ToList(),
+        };
+        return new X3SalesInvoice(invoice, X3Row.Lines(row, options.SalesInvoiceLinesProperty).Select(line => X3Row.Text(line, "SAU") ?? string.Empty).ToList(), X3Row.Int(row, "STA") == ValidatedStatus);
     }
 
     public Invoice SupplierInvoice(JsonObject row)

@@ -13,6 +13,7 @@ public enum X3Entity
     Delivery,
     SalesOrder,
     Customer,
+    SalesInvoice,
 }
 
 /// <summary>
@@ -45,6 +46,7 @@ internal sealed record X3EntityInfo(
         X3Entity.Receipt => options.ReceiptRepresentation,
         X3Entity.SalesOrder => options.SalesOrderRepresentation,
         X3Entity.Customer => options.CustomerRepresentation,
+        X3Entity.SalesInvoice => options.SalesInvoiceRepresentation,
         _ => options.DeliveryRepresentation,
     };
 
@@ -55,6 +57,7 @@ internal sealed record X3EntityInfo(
         X3Entity.Receipt => options.ReceiptLinesProperty,
         X3Entity.Delivery => options.DeliveryLinesProperty,
         X3Entity.SalesOrder => options.SalesOrderLinesProperty,
+        X3Entity.SalesInvoice => options.SalesInvoiceLinesProperty,
         _ => null,
     };
 
@@ -105,5 +108,9 @@ internal static class X3Entities
             "lineNumber=SOPLIN product.code=ITMREF product.description1=ITMDES quantityInSalesUnitOrdered=QTY salesUnit.code=SAU grossPrice=GROPRI"),
         [X3Entity.Customer] = new(X3Entity.Customer, "BPCUSTOMER", "BPCNUM", "x3MasterData", "customer",
             "_id=BPCNUM companyName=BPCNAM currency.code=CUR country.code=CRY _updateStamp=UPDDATTIM", null, string.Empty),
+        [X3Entity.SalesInvoice] = new(X3Entity.SalesInvoice, "SINVOICE", "NUM", "x3Sales", "salesInvoice",
+            "_id=NUM billToCustomer.code=BPCINV billToCustomer.companyName=BPCNAM invoiceDate=INVDAT currency.code=CUR customerOrderReference=CUSORDREF status=STA totalAmountExcludingTax=AMTNOT _updateStamp=UPDDATTIM",
+            "salesInvoiceLines",
+            "lineNumber=SIDLIN product.code=ITMREF product.description1=ITMDES quantityInSalesUnit=QTY salesUnit.code=SAU netPrice=NETPRI taxAmount=AMTTAX"),
     };
 }

@@ -1,0 +1,19 @@
+using System.Text.Json;
+
+namespace MlConnector.Connectors.Stedi;
+
+/// <summary>
+/// One outbound X12 transaction for generate-edi: the partnership and transaction setting it goes through, its
+/// set (850, 810) and the Guide JSON body. <see cref="RevisionPurposeCode"/> is the purpose code a re-sent version
+/// carries instead of the original's (<c>04</c> change for an 850), set at <see cref="PurposeCodePath"/>.
+/// </summary>
+public sealed record StediOutboundDocument(
+    string PartnershipId,
+    string TransactionSettingId,
+    string TransactionSetId,
+    JsonElement Transaction,
+    string? PurposeCodePath = null,
+    string? RevisionPurposeCode = null)
+{
+    public const string Kind = "stedi-edi";
+}

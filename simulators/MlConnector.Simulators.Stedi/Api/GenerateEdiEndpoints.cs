@@ -1,0 +1,158 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using MlConnector.Simulators.Stedi.Model;
+using MlConnector.Simulators.Stedi.X12;
+
+namespace MlConnector.Simulators.Stedi.Api;
+
+/// <summary>
+/// <c>POST /2023-08-01/x12/partnerships/{partnershipId}/generate-edi</c>: validates each transaction against its
+/// transaction setting, writes one interchange with the partnership's next control number and answers
+/// <c>{edi, artifactId, fileExecutionId}</c>. An <c>Idempotency-Key</c> (at most 255 characters) is remembered for
+/// 24 hours: the same key and body replay the first answer without a second interchange; the same key with another
+/// body is 422; a key whose first request is still running is 409. (Replay and conflict answers are not documented
+/// by Stedi: these are the most plausible semantics, see research section 2.3.)
+/// </summary>
+internal static class GenerateEdiEndpoints
+{
+    public static void Map(WebApplication app) =>
+        app.MapPost(ApiGate.BasePath + "/x12/partnerships/{partnershipId}/generate-edi", HandleAsync);
+
+    private static async Task HandleAsync(HttpContext context, string partnershipId, StediStore store, StediSimulatorOptions options, WebhookSender webhooks)
+    {
+        using var buffer = new MemoryStream();
+        await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var raw = buffer.ToArray();
+        var key = context.Request.Headers["Idempotency-Key"].ToString();
+        if (key.Length > 255)
+        {
+            await Errors.WriteAsync(context, 400, "Idempotency-Key must be at most 255 characters.", "validation_error");
+            return;
+        }
+
+        if (key.Length > 0)
+        {
+            var claim = store.Claim(key, Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(partnershipId).Concat(raw).ToArray())));
+            switch (claim.State)
+            {
+                case IdempotencyState.Conflict:
+                    await Errors.WriteAsync(context, 422, "This Idempotency-Key was already used with a different request.", "idempotency_key_reused");
+                    return;
+                case IdempotencyState.InFlight:
+                    await Errors.WriteAsync(context, 409, "A request with this Idempotency-Key is still being processed.", "idempotency_conflict");
+                    return;
+                case IdempotencyState.Replay:
+                    context.Response.StatusCode = claim.Status;
+                    context.Response.ContentType = "application/json";
+                    await context.Response.WriteAsync(claim.Response!, context.RequestAborted);
+                    return;
+            }
+        }
+
+        var (status, response) = Generate(partnershipId, raw, key, store, options, webhooks);
+        if (key.Length > 0)
+        {
+            store.Complete(key, status, response);
+        }
+
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(response, context.RequestAborted);
+    }
+
+    private static (int Status, string Body) Generate(string partnershipId, byte[] raw, string key, StediStore store, StediSimulatorOptions options, WebhookSender webhooks)
+    {
+        var partnership = store.Partnership(partnershipId);
+        if (partnership is null)
+        {
+            return Error(404, $"Partnership '{partnershipId}' not found.", "entity_not_found");
+        }
+
+        JsonObject request;
+        try
+        {
+            request = JsonNode.Parse(raw) as JsonObject ?? throw new JsonException("the body is not a JSON object");
+        }
+        catch (JsonException exception)
+        {
+            return Error(400, $"Request body is not valid JSON: {exception.Message}", "validation_error");
+        }
+
+        if (request["transactionGroups"] is not JsonArray groups || groups.Count == 0)
+        {
+            return Error(400, "transactionGroups: at least one transaction group is required.", "validation_error");
+        }
+
+        var resolved = new List<(SimTransactionSetting, IReadOnlyList<JsonObject>)>();
+        var errors = new List<string>();
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var settingId = groups[g]?["transactionSettingId"]?.ToString();
+            var setting = partnership.TransactionSettings.FirstOrDefault(s => s.TransactionSettingId == settingId);
+            if (setting is null)
+            {
+                return Error(404, $"Transaction setting '{settingId}' not found on partnership '{partnershipId}'.", "entity_not_found");
+            }
+
+            if (setting.Direction != "outbound")
+            {
+                return Error(400, $"Transaction setting '{settingId}' is for inbound {setting.TransactionSetId} transactions; generate-edi needs an outbound setting.", "validation_error");
+            }
+
+            if (groups[g]?["transactions"] is not JsonArray transactions || transactions.Count == 0)
+            {
+                errors.Add($"/transactionGroups/{g}/transactions: at least one transaction is required");
+                continue;
+            }
+
+            var list = new List<JsonObject>();
+            for (var t = 0; t < transactions.Count; t++)
+            {
+                if (transactions[t] is not JsonObject transaction)
+                {
+                    errors.Add($"/transactionGroups/{g}/transactions/{t}: must be an object");
+                    continue;
+                }
+
+                errors.AddRange(GuideJson.Validate(transaction, setting.TransactionSetId).Select(error => $"/transactionGroups/{g}/transactions/{t}{error}"));
+                list.Add(transaction);
+            }
+
+            resolved.Add((setting, list));
+        }
+
+        if (errors.Count > 0)
+        {
+            return (400, JsonSerializer.Serialize(new { message = "The transaction does not conform to the guide.", code = "validation_error", errors = errors.Select(e => new { message = e }) }));
+        }
+
+        var at = store.Time.GetUtcNow();
+        var control = store.NextControlNumber(partnershipId);
+        var usage = request["overrides"]?["interchangeUsageIndicator"]?.ToString() ?? options.UsageIndicator;
+        var ack = request["overrides"]?["acknowledgmentRequestedCode"]?.ToString() ?? "0";
+        var edi = InterchangeWriter.Write(partnership, control, at, usage, ack, resolved);
+        var fileExecutionId = StediStore.NewId();
+        store.AddInterchange(new SimInterchange(partnershipId, key.Length > 0 ? key : null, fileExecutionId, edi, request, at));
+        foreach (var (setting, transactions) in resolved)
+        {
+            foreach (var transaction in transactions)
+            {
+                var stored = new SimTransaction(StediStore.NewId(), "OUTBOUND", setting.TransactionSetId, partnershipId, setting.TransactionSettingId,
+                    fileExecutionId, at, (JsonObject)transaction.DeepClone(), edi);
+                store.AddTransaction(stored);
+                if (options.DeliverOutboundEvents)
+                {
+                    webhooks.Deliver(stored);
+                }
+            }
+        }
+
+        return (200, JsonSerializer.Serialize(new { edi, artifactId = fileExecutionId + ".x12", fileExecutionId }));
+    }
+
+    private static (int, string) Error(int status, string message, string code) => (status, JsonSerializer.Serialize(new { message, code }));
+}
