@@ -37,6 +37,11 @@ param jaggaerSuppliersX3Schedule string = '0 45 5 * * *'
 @description('NCRONTAB (6 fields, UTC) for the JAGGAER purchase orders -> X3 poll.')
 param jaggaerX3Schedule string = '0 0 6 * * *'
 
+@description('NCRONTAB (6 fields, UTC) for the SPS Commerce orders (out/PO/) -> X3 sales orders poll.')
+param spsX3Schedule string = '0 */15 * * * *'
+
+@description('NCRONTAB (6 fields, UTC) for the X3 sales orders -> SPS acknowledgments (855) poll.')
+param x3SpsAcksSchedule string = '0 5-59/15 * * * *'
 @description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
 param x3StediSchedule string = '0 */15 * * * *'
 
@@ -179,6 +184,8 @@ module api 'app/api.bicep' = {
     procurifyRequisitionsX3Schedule: procurifyRequisitionsX3Schedule
     jaggaerSuppliersX3Schedule: jaggaerSuppliersX3Schedule
     jaggaerX3Schedule: jaggaerX3Schedule
+    spsX3Schedule: spsX3Schedule
+    x3SpsAcksSchedule: x3SpsAcksSchedule
     x3StediSchedule: x3StediSchedule
     x3StediInvoicesSchedule: x3StediInvoicesSchedule
     additionalAppSettings: additionalAppSettings

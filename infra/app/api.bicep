@@ -35,6 +35,11 @@ param jaggaerSuppliersX3Schedule string
 @description('NCRONTAB (6 fields, UTC) for the JAGGAER purchase orders -> X3 poll.')
 param jaggaerX3Schedule string
 
+@description('NCRONTAB (6 fields, UTC) for the SPS Commerce orders (out/PO/) -> X3 sales orders poll.')
+param spsX3Schedule string
+
+@description('NCRONTAB (6 fields, UTC) for the X3 sales orders -> SPS acknowledgments (855) poll.')
+param x3SpsAcksSchedule string
 @description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
 param x3StediSchedule string
 
@@ -76,6 +81,8 @@ var appSettings = {
   ProcurifyRequisitionsX3_Schedule: procurifyRequisitionsX3Schedule
   JaggaerSuppliersX3_Schedule: jaggaerSuppliersX3Schedule
   JaggaerX3_Schedule: jaggaerX3Schedule
+  SpsX3_Schedule: spsX3Schedule
+  X3SpsAcks_Schedule: x3SpsAcksSchedule
   X3Stedi_Schedule: x3StediSchedule
   X3StediInvoices_Schedule: x3StediInvoicesSchedule
   Maintenance_Schedule: '0 */15 * * * *'
@@ -107,6 +114,18 @@ var appSettings = {
   JaggaerX3__NonCatalogueItemCode: ''
   JaggaerX3__DefaultUnit: 'UN'
   JaggaerX3__Site: ''
+  // SPS Commerce: one Machine-to-Machine app per customer; its client secret is the Key Vault secret
+  // 'sps-commerce-client-secret', read at run time by the secret store (SecretStore__KeyVaultUri) with the app's identity.
+  SpsCommerce__ApiUrl: 'https://api.spscommerce.com'
+  SpsCommerce__TokenUrl: 'https://auth.spscommerce.com/oauth/token'
+  SpsCommerce__ClientId: ''
+  SpsCommerce__Audience: 'https://spscommerce.com'
+  SpsCommerce__OrdersFolder: 'out/PO/'
+  SpsCommerce__UploadFolder: 'in/'
+  SpsCommerce__PageSize: '100'
+  SpsCommerceX3__Site: ''
+  SpsCommerceX3__DefaultCurrency: 'USD'
+  SpsCommerceX3__EachUnit: 'UN'
   // Stedi: empty BaseUrl leaves the connector off; the API key is Key Vault secret stedi-api-key (param stediApiKey),
   // the webhook credential secret stedi-webhook-credential.
   Stedi__BaseUrl: ''
@@ -132,11 +151,15 @@ var appSettings = {
   SageX3__ProductRepresentation: 'ITMMASTER'
   SageX3__ReceiptRepresentation: 'PRECEIPT'
   SageX3__DeliveryRepresentation: 'SDELIVERY'
+  SageX3__SalesOrderRepresentation: 'SORDER'
+  SageX3__CustomerRepresentation: 'BPCUSTOMER'
   SageX3__SalesInvoiceRepresentation: 'SINVOICE'
   SageX3__PurchaseOrderLinesProperty: 'PORDERP'
   SageX3__SupplierInvoiceLinesProperty: 'PINVOICED'
   SageX3__ReceiptLinesProperty: 'PRECEIPTD'
   SageX3__DeliveryLinesProperty: 'SDELIVERYD'
+  SageX3__SalesOrderLinesProperty: 'SORDERQ'
+  SageX3__DefaultSalesSite: ''
   SageX3__SalesInvoiceLinesProperty: 'SINVOICED'
   SageX3__ExternalReferenceField: 'YEXTREF'
   SageX3__AcknowledgmentStatusField: 'YACKSTA'

@@ -4,10 +4,12 @@ using MlConnector.Connectors.AdobeCommerce;
 using MlConnector.Connectors.Jaggaer;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Connectors.SageX3;
+using MlConnector.Connectors.SpsCommerce;
 using MlConnector.Connectors.Stedi;
 using MlConnector.Flows.AdobeCommerceX3;
 using MlConnector.Flows.JaggaerX3;
 using MlConnector.Flows.ProcurifyX3;
+using MlConnector.Flows.SpsCommerceX3;
 using MlConnector.Flows.StediX3;
 using MlConnector.Pipeline;
 
@@ -49,6 +51,17 @@ public static class MlConnectorServiceCollectionExtensions
                 // Suppliers first: the order flow points at the suppliers this one creates.
                 services.AddFlow(JaggaerX3Flows.Suppliers());
                 services.AddFlow(JaggaerX3Flows.PurchaseOrders());
+            }
+        }
+
+        if (IsConfigured(configuration, "SpsCommerce:ClientId"))
+        {
+            services.AddSpsCommerce(configuration);
+            services.AddSpsCommerceX3Options(configuration);
+            if (hasX3)
+            {
+                services.AddFlow(SpsCommerceX3Flows.Orders());
+                services.AddFlow(SpsCommerceX3Flows.Acknowledgments());
             }
         }
 

@@ -2,6 +2,7 @@ using MlConnector.Connectors.AdobeCommerce;
 using MlConnector.Connectors.Jaggaer;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Connectors.SageX3;
+using MlConnector.Connectors.SpsCommerce;
 using MlConnector.Connectors.Stedi;
 using MlConnector.Core.Mapping;
 using MlConnector.Core.Secrets;
@@ -11,6 +12,8 @@ using MlConnector.Simulators.Jaggaer;
 using MlConnector.Simulators.Procurify;
 using MlConnector.Simulators.Procurify.Seeding;
 using MlConnector.Simulators.SageX3;
+using MlConnector.Simulators.SpsCommerce;
+using MlConnector.Simulators.SpsCommerce.Seeding;
 using MlConnector.Simulators.Stedi;
 using JaggaerSeedRequest = MlConnector.Simulators.Jaggaer.Seeding.SeedRequest;
 using JaggaerSeedScenario = MlConnector.Simulators.Jaggaer.Seeding.SeedScenario;
@@ -29,12 +32,13 @@ public sealed class Sandbox : IAsyncDisposable
     public const string StediCustomer = "CUSEDI1";
     public const string StediWebhookCredential = "Bearer sandbox-stedi-webhook";
 
-    private Sandbox(SageX3Simulator x3, ProcurifySimulator procurify, AdobeCommerceSimulator adobe, JaggaerSimulator jaggaer, StediSimulator stedi)
+    private Sandbox(SageX3Simulator x3, ProcurifySimulator procurify, AdobeCommerceSimulator adobe, JaggaerSimulator jaggaer, SpsCommerceSimulator sps, StediSimulator stedi)
     {
         X3 = x3;
         Procurify = procurify;
         Adobe = adobe;
         Jaggaer = jaggaer;
+        Sps = sps;
         Stedi = stedi;
     }
 
@@ -46,6 +50,8 @@ public sealed class Sandbox : IAsyncDisposable
 
     public JaggaerSimulator Jaggaer { get; }
 
+    public SpsCommerceSimulator Sps { get; }
+
     public StediSimulator Stedi { get; }
 
     public static async Task<Sandbox> StartAsync(TimeProvider? time = null, CancellationToken cancellationToken = default)
@@ -55,6 +61,7 @@ public sealed class Sandbox : IAsyncDisposable
         var procurify = await ProcurifySimulator.StartAsync(new ProcurifySimulatorOptions { Time = time }, cancellationToken);
         var adobe = await AdobeCommerceSimulator.StartAsync(new AdobeCommerceSimulatorOptions { Time = time }, cancellationToken);
         var jaggaer = await JaggaerSimulator.StartAsync(new JaggaerSimulatorOptions { Time = time }, cancellationToken);
+        var sps = await SpsCommerceSimulator.StartAsync(new SpsCommerceSimulatorOptions { Time = time }, cancellationToken);
         var stedi = await StediSimulator.StartAsync(new StediSimulatorOptions
         {
             Time = time,
@@ -62,7 +69,7 @@ public sealed class Sandbox : IAsyncDisposable
             WebhookRetryDelay = TimeSpan.FromMilliseconds(200),
         }, cancellationToken);
         stedi.AddTradingPartner(StediPartnership, "ACMEPARTS");
-        return new Sandbox(x3, procurify, adobe, jaggaer, stedi);
+        return new Sandbox(x3, procurify, adobe, jaggaer, sps, stedi);
     }
 
     /// <summary>App settings (configuration keys) that connect every connector to its simulator.</summary>
@@ -88,6 +95,9 @@ public sealed class Sandbox : IAsyncDisposable
         ["AdobeCommerce:DefaultGlAccount"] = "60710",
         ["Jaggaer:BaseUrl"] = Jaggaer.BaseAddress.ToString().TrimEnd('/'),
         ["Jaggaer:ClientId"] = Jaggaer.Options.ClientId,
+        ["SpsCommerce:ApiUrl"] = Sps.BaseAddress.ToString().TrimEnd('/'),
+        ["SpsCommerce:TokenUrl"] = Sps.TokenAddress.ToString(),
+        ["SpsCommerce:ClientId"] = Sps.Options.ClientId,
         ["Stedi:BaseUrl"] = Stedi.ApiBaseAddress.ToString(),
     };
 
@@ -100,6 +110,7 @@ public sealed class Sandbox : IAsyncDisposable
         await secrets.SetSecretAsync(AdobeCommerceSecretNames.ConsumerSecret, adobe.ConsumerSecret, cancellationToken);
         await secrets.SetSecretAsync(AdobeCommerceSecretNames.AccessTokenSecret, adobe.AccessTokenSecret, cancellationToken);
         await secrets.SetSecretAsync(JaggaerSecretNames.ClientSecret, Jaggaer.Options.ClientSecret, cancellationToken);
+        await secrets.SetSecretAsync(SpsCommerceSecretNames.ClientSecret, Sps.Options.ClientSecret, cancellationToken);
         await secrets.SetSecretAsync(StediSecretNames.ApiKey, Stedi.Options.ApiKeys[0], cancellationToken);
         await secrets.SetSecretAsync(StediSecretNames.WebhookCredential, StediWebhookCredential, cancellationToken);
     }
@@ -217,8 +228,32 @@ public sealed class Sandbox : IAsyncDisposable
         return scenario;
     }
 
+    /// <summary>
+    /// Drops trading partners' RSX orders into SPS's <c>out/PO/</c> (some from an unmapped partner, some naming an unknown
+    /// item, some not RSX at all), seeds X3 with the customers and items, and the mapping tables with the known partners
+    /// and the buyer part numbers that need one.
+    /// </summary>
+    public async Task<OrderSeedScenario> SeedSpsAsync(OrderSeedRequest request, TableMappingTables mappings, CancellationToken cancellationToken)
+    {
+        var scenario = Sps.SeedOrders(request);
+        foreach (var (partner, customer) in scenario.PartnerToCustomer)
+        {
+            X3.SeedCustomer(customer, $"Retailer {partner}");
+        }
+
+        foreach (var item in scenario.X3Items)
+        {
+            X3.SeedProduct(item, $"Item {item}");
+        }
+
+        await ImportAsync(mappings, MappingTableNames.TradingPartner, scenario.PartnerToCustomer, cancellationToken);
+        await ImportAsync(mappings, MappingTableNames.ItemNumber, scenario.BuyerPartToItem, cancellationToken);
+        return scenario;
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await Sps.DisposeAsync();
         await Stedi.DisposeAsync();
         await Jaggaer.DisposeAsync();
         await Adobe.DisposeAsync();

@@ -70,6 +70,9 @@ public sealed class SageX3Simulator : IAsyncDisposable
     public void SeedSupplier(string code, string name, string currency = "USD", string folder = "") =>
         Insert(folder, "BPSUPPLIER", new JsonObject { ["BPSNUM"] = code, ["BPSNAM"] = name, ["CUR"] = currency, ["ENAFLG"] = 2 });
 
+    public void SeedCustomer(string code, string name, string currency = "USD", string folder = "") =>
+        Insert(folder, "BPCUSTOMER", new JsonObject { ["BPCNUM"] = code, ["BPCNAM"] = name, ["CUR"] = currency, ["CRY"] = "US" });
+
     public void SeedGlAccount(string code, string description, string folder = "") =>
         Insert(folder, "GACCOUNT", new JsonObject { ["ACC"] = code, ["DES"] = description });
 
@@ -107,6 +110,24 @@ public sealed class SageX3Simulator : IAsyncDisposable
             [X3Folder.LinesKey] = lineArray,
         });
         return record["POHNUM"]!.ToString();
+    }
+
+    /// <summary>Seeds a sales order keyed in X3 (not from any connector); returns its SOHNUM.</summary>
+    public string SeedSalesOrder(string customerCode, DateOnly orderDate, string customerOrderReference, IEnumerable<(string ItemCode, decimal Quantity, decimal Price)> lines, string? externalReference = null, string folder = "")
+    {
+        var lineNumber = 0;
+        var record = Insert(folder, "SORDER", new JsonObject
+        {
+            ["SALFCY"] = "US011",
+            ["BPCORD"] = customerCode,
+            ["CUSORDREF"] = customerOrderReference,
+            ["ORDDAT"] = SeedData.Date(orderDate),
+            ["CUR"] = "USD",
+            ["CLEFLG"] = 1,
+            [X3Catalog.ExternalReference] = externalReference,
+            [X3Folder.LinesKey] = new JsonArray(lines.Select(l => (JsonNode)new JsonObject { ["SOPLIN"] = (lineNumber += 1000), ["ITMREF"] = l.ItemCode, ["QTY"] = l.Quantity, ["SAU"] = "UN", ["GROPRI"] = l.Price }).ToArray()),
+        });
+        return record["SOHNUM"]!.ToString();
     }
 
     /// <summary>Seeds a sales delivery (shipment) for an order carrying <paramref name="orderReference"/>.</summary>
@@ -184,6 +205,8 @@ public sealed class SageX3Simulator : IAsyncDisposable
         Folder(folder).All(className).Where(r => r[X3Catalog.ExternalReference]?.ToString() == externalReference).ToList();
 
     public IReadOnlyList<JsonObject> PurchaseOrders(string folder = "") => Folder(folder).All("PORDER");
+
+    public IReadOnlyList<JsonObject> SalesOrders(string folder = "") => Folder(folder).All("SORDER");
 
     public IReadOnlyList<JsonObject> SupplierInvoices(string folder = "") => Folder(folder).All("PINVOICE");
 

@@ -21,7 +21,7 @@ public static class PingCommand
             var checks = services.GetServices<IConnectionCheck>().ToList();
             if (checks.Count == 0)
             {
-                throw new UserErrorException("No connector is configured: add a SageX3, Procurify, Jaggaer, Stedi or AdobeCommerce section to the settings.");
+                throw new UserErrorException("No connector is configured: add a SageX3, Procurify, Jaggaer, SpsCommerce, Stedi or AdobeCommerce section to the settings.");
             }
 
             foreach (var check in checks)

@@ -32,7 +32,7 @@ public static class DemoCommand
         var data = Path.Combine(root, ".data");
         AnsiConsole.MarkupLine("[bold]ml-connector demo[/]");
         await using var azurite = await Step("Starting Azurite (data in .data/azurite)", () => AzuriteProcess.StartAsync(Path.Combine(data, "azurite"), cancellationToken));
-        await using var sandbox = await Step("Starting the Sage X3, Procurify, JAGGAER and Adobe Commerce simulators", () => Sandbox.Sandbox.StartAsync(cancellationToken: cancellationToken));
+        await using var sandbox = await Step("Starting the Sage X3, Procurify, JAGGAER, SPS Commerce and Adobe Commerce simulators", () => Sandbox.Sandbox.StartAsync(cancellationToken: cancellationToken));
 
         var prefix = "demo" + TimeProvider.System.GetUtcNow().ToString("MMddHHmmss", CultureInfo.InvariantCulture);
         var address = new Uri($"http://127.0.0.1:{FreePort()}/");

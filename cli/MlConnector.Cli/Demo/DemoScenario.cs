@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Core.Mapping;
 using MlConnector.Flows.JaggaerX3;
+using MlConnector.Flows.SpsCommerceX3;
 using MlConnector.Flows.StediX3;
 using MlConnector.Pipeline.Mapping;
 using MlConnector.Pipeline.Stages;
@@ -9,6 +10,7 @@ using MlConnector.Simulators.AdobeCommerce;
 using MlConnector.Simulators.Procurify.Seeding;
 using MlConnector.Simulators.Stedi;
 using JaggaerSeedRequest = MlConnector.Simulators.Jaggaer.Seeding.SeedRequest;
+using SpsOrderSeedRequest = MlConnector.Simulators.SpsCommerce.Seeding.OrderSeedRequest;
 using X3Line = MlConnector.Simulators.SageX3.SimulatedOrderLine;
 
 namespace MlConnector.Cli.Demo;
@@ -52,6 +54,22 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         notes.Add($"JAGGAER: {jaggaerSuppliersInX3.Count} of {jaggaer.SupplierCodes.Count} suppliers written to X3 ({string.Join(", ", jaggaerSuppliersInX3)}); " +
                   $"{jaggaerOrdersInX3} of {jaggaer.PoNumbers.Count} purchase orders written, {jaggaer.RejectedPurchaseOrders.Count} rejected for GL account 69999 " +
                   $"(see the reasons below; `mlc mappings import` of a row {MappingTableNames.CostCodeToGlAccount},69999,<X3 account> lets the next sync write them).");
+
+        report("Dropping 12 RSX purchase orders from Walmart, Target and Amazon test partners into SPS out/PO/ (2 from an unmapped partner, 1 naming an unknown item, plus 1 broken file)");
+        var sps = await sandbox.SeedSpsAsync(new SpsOrderSeedRequest { Orders = 9, UnknownPartnerOrders = 2, UnknownItemOrders = 1, MalformedFiles = 1 }, mappings, cancellationToken);
+
+        report($"Syncing {SpsCommerceX3Flows.OrdersName}");
+        await poller.PollAsync(SpsCommerceX3Flows.OrdersName, cancellationToken);
+        await WaitForQueuesAsync(cancellationToken);
+        var spsOrdersInX3 = sandbox.X3.SalesOrders().Count;
+        notes.Add($"SPS Commerce: {spsOrdersInX3} of {sps.WritableOrders.Count + sps.UnknownPartnerOrders.Count + sps.UnknownItemOrders.Count} trading partner orders written to X3 as sales orders; " +
+                  $"{sps.UnknownPartnerOrders.Count} wait for a {MappingTableNames.TradingPartner} row for {Simulators.SpsCommerce.Seeding.OrderSeedScenario.UnknownPartnerId}, {sps.UnknownItemOrders.Count} for an {MappingTableNames.ItemNumber} row, " +
+                  $"1 broken file is recorded with its content; {sandbox.Sps.Files.Files("out/").Count} files left in out/ (each is deleted once its orders are recorded).");
+
+        report($"Syncing {SpsCommerceX3Flows.AcknowledgmentsName}");
+        await poller.PollAsync(SpsCommerceX3Flows.AcknowledgmentsName, cancellationToken);
+        await WaitForQueuesAsync(cancellationToken);
+        notes.Add($"SPS Commerce: {sandbox.Sps.Files.Files("in/").Count(file => file.Path.StartsWith("in/PR_", StringComparison.Ordinal))} purchase order acknowledgments (855, RSX OrderAcks) uploaded to in/.");
 
         report("Sending signed Adobe Commerce order webhooks to the runtime");
         SeedAdobeMasterData();

@@ -49,6 +49,11 @@ public sealed class SageX3Options
 
     public string DeliveryRepresentation { get; set; } = "SDELIVERY";
 
+    /// <summary>Sales orders (SORDER) created from trading partners' purchase orders, and the customers (BPCUSTOMER) they are sold to.</summary>
+    public string SalesOrderRepresentation { get; set; } = "SORDER";
+
+    public string CustomerRepresentation { get; set; } = "BPCUSTOMER";
+
     /// <summary>Customer (sales) invoices, sent to EDI partners as 810s.</summary>
     public string SalesInvoiceRepresentation { get; set; } = "SINVOICE";
 
@@ -60,6 +65,12 @@ public sealed class SageX3Options
     public string ReceiptLinesProperty { get; set; } = "PRECEIPTD";
 
     public string DeliveryLinesProperty { get; set; } = "SDELIVERYD";
+
+    /// <summary>Lines array of the sales order representation (X3 table SORDERQ). Default SORDERQ.</summary>
+    public string SalesOrderLinesProperty { get; set; } = "SORDERQ";
+
+    /// <summary>Sales site used when an incoming sales order names none (falls back to <see cref="DefaultSite"/>).</summary>
+    public string DefaultSalesSite { get; set; } = string.Empty;
 
     public string SalesInvoiceLinesProperty { get; set; } = "SINVOICED";
 

@@ -62,6 +62,7 @@ public sealed class SageX3OptionsValidator : IValidateOptions<SageX3Options>
             ("SupplierInvoiceRepresentation", options.SupplierInvoiceRepresentation), ("GlAccountRepresentation", options.GlAccountRepresentation),
             ("DimensionRepresentation", options.DimensionRepresentation), ("ProductRepresentation", options.ProductRepresentation),
             ("ReceiptRepresentation", options.ReceiptRepresentation), ("DeliveryRepresentation", options.DeliveryRepresentation),
+            ("SalesOrderRepresentation", options.SalesOrderRepresentation), ("CustomerRepresentation", options.CustomerRepresentation),
             ("ExternalReferenceField", options.ExternalReferenceField),
         })
         {

@@ -23,6 +23,23 @@ public sealed class SageX3PurchaseOrderSink(SageX3Writer writer) : ITargetSink
     }
 }
 
+/// <summary>
+/// Writes <c>x3-sales-order</c> documents (a canonical <see cref="SalesOrder"/> whose customer and items are X3 codes):
+/// a trading partner's purchase order becomes an X3 sales order (SORDER) carrying the source key as its external reference.
+/// </summary>
+public sealed class SageX3SalesOrderSink(SageX3Writer writer) : ITargetSink
+{
+    public const string Kind = "x3-sales-order";
+
+    public Task<WriteResult> WriteAsync(WriteRequest request, CancellationToken cancellationToken)
+    {
+        SinkGuard.RequireKind(request, Kind);
+        var order = CanonicalJson.FromElement<SalesOrder>(request.Document.Body);
+        var reference = string.IsNullOrEmpty(request.Document.ExternalReference) ? order.SourceId : request.Document.ExternalReference;
+        return writer.WriteSalesOrderAsync(order, reference, request.ExistingTargetId, request.PreviousAttemptAmbiguous, cancellationToken);
+    }
+}
+
 /// <summary>Writes <c>x3-supplier-invoice</c> documents (Supplier.Code = BPSNUM, PurchaseOrderNumber = POHNUM).</summary>
 public sealed class SageX3SupplierInvoiceSink(SageX3Writer writer) : ITargetSink
 {

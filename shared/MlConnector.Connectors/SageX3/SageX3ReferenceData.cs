@@ -46,6 +46,7 @@ public sealed class SageX3ReferenceData(SageX3Reader reader, IOptionsMonitor<Sag
         ReferenceKind.CostCentre => X3Entity.Dimension,
         ReferenceKind.Product => X3Entity.Product,
         ReferenceKind.PurchaseOrder => X3Entity.PurchaseOrder,
+        ReferenceKind.Customer => X3Entity.Customer,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown reference kind"),
     };
 
@@ -56,6 +57,7 @@ public sealed class SageX3ReferenceData(SageX3Reader reader, IOptionsMonitor<Sag
         ReferenceKind.CostCentre => "Cost centre",
         ReferenceKind.Product => "Product",
         ReferenceKind.PurchaseOrder => "Purchase order",
+        ReferenceKind.Customer => "Customer",
         _ => kind.ToString(),
     };
 

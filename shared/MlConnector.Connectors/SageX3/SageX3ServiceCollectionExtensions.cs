@@ -61,7 +61,9 @@ public static class SageX3ServiceCollectionExtensions
         services.AddKeyedSingleton<ITargetSink, SageX3SupplierSink>(SageX3SupplierSink.Kind);
         services.AddKeyedSingleton<ITargetSink, SageX3OrderConfirmationSink>(SageX3OrderConfirmationSink.Kind);
         services.AddKeyedSingleton<ITargetSink, SageX3ReceiptSink>(SageX3ReceiptSink.Kind);
+        services.AddKeyedSingleton<ITargetSink, SageX3SalesOrderSink>(SageX3SalesOrderSink.Kind);
         services.AddKeyedSingleton<ISourceStream, SageX3ShipmentStream>(SageX3ShipmentStream.Name);
+        services.AddKeyedSingleton<ISourceStream, SageX3SalesOrderStream>(SageX3SalesOrderStream.Name);
         services.AddKeyedSingleton<ISourceStream, SageX3PurchaseOrderStream>(SageX3PurchaseOrderStream.Name);
         services.AddKeyedSingleton<ISourceStream, SageX3SalesInvoiceStream>(SageX3SalesInvoiceStream.Name);
 

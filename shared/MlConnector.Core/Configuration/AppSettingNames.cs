@@ -23,6 +23,12 @@ public static class AppSettingNames
     /// <summary>NCRONTAB (6 fields) for the JAGGAER purchase orders -> X3 poll.</summary>
     public const string JaggaerX3Schedule = "JaggaerX3_Schedule";
 
+    /// <summary>NCRONTAB (6 fields) for the SPS Commerce orders (out/ folder) -> X3 sales orders poll.</summary>
+    public const string SpsX3Schedule = "SpsX3_Schedule";
+
+    /// <summary>NCRONTAB (6 fields) for the X3 sales orders -> SPS acknowledgments (855) poll.</summary>
+    public const string X3SpsAcksSchedule = "X3SpsAcks_Schedule";
+
     /// <summary>NCRONTAB (6 fields) for the X3 purchase orders -> Stedi 850 poll.</summary>
     public const string X3StediSchedule = "X3Stedi_Schedule";
 
@@ -45,6 +51,8 @@ public static class AppSettingNames
         ProcurifyRequisitionsX3Schedule,
         JaggaerSuppliersX3Schedule,
         JaggaerX3Schedule,
+        SpsX3Schedule,
+        X3SpsAcksSchedule,
         X3StediSchedule,
         X3StediInvoicesSchedule,
         MaintenanceSchedule,

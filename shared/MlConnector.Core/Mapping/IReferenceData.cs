@@ -19,4 +19,5 @@ public enum ReferenceKind
     CostCentre,
     Product,
     PurchaseOrder,
+    Customer,
 }

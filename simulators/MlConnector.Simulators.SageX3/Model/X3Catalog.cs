@@ -39,6 +39,9 @@ internal static class X3Catalog
             ["PTDLIN", "POHNUM", "POPLIN", "ITMREF", "QTYUOM", "UOM"], "RC"),
         new("SDELIVERY", "SDHNUM", ["SDHNUM", "SOHNUM", "BPCORD", "SHIDAT", "BPTNUM", "BPTNAM", "TRKNUM", "CFMFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["SDDLIN", "ITMREF", "QTY", "SAU"], "SD"),
+        new("SORDER", "SOHNUM", ["SOHNUM", "SALFCY", "BPCORD", "BPCNAM", "CUSORDREF", "ORDDAT", "DEMDLVDAT", "CUR", "CLEFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
+            ["SOPLIN", "ITMREF", "ITMDES", "QTY", "SAU", "GROPRI"], "SO"),
+        new("BPCUSTOMER", "BPCNUM", ["BPCNUM", "BPCNAM", "CUR", "CRY", "CREDATTIM", "UPDDATTIM"], [], null),
         new("SINVOICE", "NUM", ["NUM", "BPCINV", "BPCNAM", "INVDAT", "CUR", "CUSORDREF", "STA", "AMTNOT", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["SIDLIN", "ITMREF", "ITMDES", "QTY", "SAU", "NETPRI", "AMTTAX"], "SI"),
     ];
@@ -59,6 +62,7 @@ internal static class X3Catalog
             ["PINVOICE"] = "PINVOICED",
             ["PRECEIPT"] = "PRECEIPTD",
             ["SDELIVERY"] = "SDELIVERYD",
+            ["SORDER"] = "SORDERQ",
             ["SINVOICE"] = "SINVOICED",
         };
         var list = new List<X3Representation>();

@@ -52,6 +52,19 @@ internal static class X3Rules
                 }
 
                 break;
+            case "SORDER":
+                if (string.IsNullOrEmpty(header["BPCORD"]?.ToString()))
+                {
+                    errors.Add("Sold-to customer: mandatory field");
+                }
+
+                Require("BPCUSTOMER", header["BPCORD"], "Customer");
+                foreach (var line in lines.OfType<JsonObject>())
+                {
+                    Require("ITMMASTER", line["ITMREF"], "Product");
+                }
+
+                break;
             default:
                 break;
         }

@@ -12,6 +12,8 @@ public sealed partial class FunctionBindingTests
         { "ProcurifyRequisitionsX3Poll", "[TimerTrigger(\"%ProcurifyRequisitionsX3_Schedule%\")]", "poller.PollAsync(\"procurify-requisitions-x3\", cancellationToken)" },
         { "JaggaerSuppliersX3Poll", "[TimerTrigger(\"%JaggaerSuppliersX3_Schedule%\")]", "poller.PollAsync(\"jaggaer-suppliers-x3\", cancellationToken)" },
         { "JaggaerX3Poll", "[TimerTrigger(\"%JaggaerX3_Schedule%\")]", "poller.PollAsync(\"jaggaer-x3\", cancellationToken)" },
+        { "SpsX3Poll", "[TimerTrigger(\"%SpsX3_Schedule%\")]", "poller.PollAsync(\"sps-x3\", cancellationToken)" },
+        { "X3SpsAcksPoll", "[TimerTrigger(\"%X3SpsAcks_Schedule%\")]", "poller.PollAsync(\"x3-sps-acks\", cancellationToken)" },
         { "Maintenance", "[TimerTrigger(\"%Maintenance_Schedule%\")]", "maintenance.RunAsync(cancellationToken)" },
         { "X3AdobeFulfillmentPoll", "[TimerTrigger(\"%X3AdobeFulfillment_Schedule%\")]", "poller.PollAsync(\"x3-adobe-fulfillment\", cancellationToken)" },
         { "X3StediPoll", "[TimerTrigger(\"%X3Stedi_Schedule%\")]", "poller.PollAsync(\"x3-stedi\", cancellationToken)" },

@@ -32,6 +32,10 @@ public sealed class SageX3Reader(IX3RowSource rows, IOptionsMonitor<SageX3Option
     public IAsyncEnumerable<X3ChangePage<Shipment>> ReadShipmentsAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken) =>
         ReadAsync(X3Entity.Delivery, changedSince, Mapper.Shipment, cancellationToken);
 
+    /// <summary>Sales orders (SORDER) changed since <paramref name="changedSince"/>, lines included.</summary>
+    public IAsyncEnumerable<X3ChangePage<SalesOrder>> ReadSalesOrdersAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken) =>
+        ReadAsync(X3Entity.SalesOrder, changedSince, Mapper.SalesOrder, cancellationToken);
+
     /// <summary>Customer (sales) invoices (SINVOICE), with whether X3 has validated (posted) them.</summary>
     public IAsyncEnumerable<X3ChangePage<X3SalesInvoice>> ReadSalesInvoicesAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken) =>
         ReadAsync(X3Entity.SalesInvoice, changedSince, Mapper.SalesInvoice, cancellationToken);

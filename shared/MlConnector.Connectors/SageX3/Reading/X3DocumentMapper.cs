@@ -48,6 +48,34 @@ internal sealed class X3DocumentMapper(SageX3Options options)
         };
     }
 
+    /// <summary>A sales order (SORDER): the customer's PO number is CUSORDREF; the lines come from the SORDERQ array.</summary>
+    public SalesOrder SalesOrder(JsonObject row)
+    {
+        var number = X3Row.Required(row, "SOHNUM");
+        var customer = X3Row.Required(row, "BPCORD");
+        return new SalesOrder
+        {
+            SourceId = number,
+            CustomerOrderNumber = X3Row.Text(row, "CUSORDREF") ?? number,
+            Customer = new PartyReference(customer, X3Row.Text(row, "BPCNAM") ?? customer),
+            OrderDate = X3Row.Date(row, "ORDDAT") ?? throw new SageX3ConfigurationException($"Sales order {number} has no ORDDAT."),
+            Currency = X3Row.Text(row, "CUR") ?? string.Empty,
+            Site = X3Row.Text(row, "SALFCY"),
+            RequestedDate = X3Row.Date(row, "DEMDLVDAT"),
+            Status = X3Row.Int(row, "CLEFLG") == ClosedFlag ? PurchaseOrderStatus.Closed : PurchaseOrderStatus.Open,
+            ExternalReference = X3Row.Text(row, options.ExternalReferenceField),
+            Lines = X3Row.Lines(row, options.SalesOrderLinesProperty).Select(line => new SalesOrderLine
+            {
+                LineNumber = X3Row.Int(line, "SOPLIN"),
+                ItemCode = X3Row.Text(line, "ITMREF") ?? string.Empty,
+                Description = X3Row.Text(line, "ITMDES"),
+                Quantity = X3Row.Decimal(line, "QTY"),
+                Unit = X3Row.Text(line, "SAU") ?? string.Empty,
+                UnitPrice = X3Row.Decimal(line, "GROPRI"),
+            }).ToList(),
+        };
+    }
+
     public Supplier Supplier(JsonObject row)
     {
         var code = X3Row.Required(row, "BPSNUM");

@@ -11,6 +11,8 @@ public enum X3Entity
     Product,
     Receipt,
     Delivery,
+    SalesOrder,
+    Customer,
     SalesInvoice,
 }
 
@@ -42,6 +44,8 @@ internal sealed record X3EntityInfo(
         X3Entity.Dimension => options.DimensionRepresentation,
         X3Entity.Product => options.ProductRepresentation,
         X3Entity.Receipt => options.ReceiptRepresentation,
+        X3Entity.SalesOrder => options.SalesOrderRepresentation,
+        X3Entity.Customer => options.CustomerRepresentation,
         X3Entity.SalesInvoice => options.SalesInvoiceRepresentation,
         _ => options.DeliveryRepresentation,
     };
@@ -52,6 +56,7 @@ internal sealed record X3EntityInfo(
         X3Entity.SupplierInvoice => options.SupplierInvoiceLinesProperty,
         X3Entity.Receipt => options.ReceiptLinesProperty,
         X3Entity.Delivery => options.DeliveryLinesProperty,
+        X3Entity.SalesOrder => options.SalesOrderLinesProperty,
         X3Entity.SalesInvoice => options.SalesInvoiceLinesProperty,
         _ => null,
     };
@@ -97,6 +102,12 @@ internal static class X3Entities
             "_id=SDHNUM salesOrder.id=SOHNUM shipmentDate=SHIDAT carrier.code=BPTNUM carrier.description=BPTNAM trackingNumber=TRKNUM isConfirmed=CFMFLG? customerOrderReference=YEXTREF _updateStamp=UPDDATTIM",
             "salesDeliveryLines",
             "lineNumber=SDDLIN product.code=ITMREF quantityInSalesUnitDelivered=QTY salesUnit.code=SAU"),
+        [X3Entity.SalesOrder] = new(X3Entity.SalesOrder, "SORDER", "SOHNUM", "x3Sales", "salesOrder",
+            "_id=SOHNUM salesSite.code=SALFCY soldToCustomer.code=BPCORD soldToCustomer.companyName=BPCNAM customerOrderReference=CUSORDREF orderDate=ORDDAT requestedDeliveryDate=DEMDLVDAT currency.code=CUR isClosed=CLEFLG? externalReference=YEXTREF _updateStamp=UPDDATTIM",
+            "salesOrderLines",
+            "lineNumber=SOPLIN product.code=ITMREF product.description1=ITMDES quantityInSalesUnitOrdered=QTY salesUnit.code=SAU grossPrice=GROPRI"),
+        [X3Entity.Customer] = new(X3Entity.Customer, "BPCUSTOMER", "BPCNUM", "x3MasterData", "customer",
+            "_id=BPCNUM companyName=BPCNAM currency.code=CUR country.code=CRY _updateStamp=UPDDATTIM", null, string.Empty),
         [X3Entity.SalesInvoice] = new(X3Entity.SalesInvoice, "SINVOICE", "NUM", "x3Sales", "salesInvoice",
             "_id=NUM billToCustomer.code=BPCINV billToCustomer.companyName=BPCNAM invoiceDate=INVDAT currency.code=CUR customerOrderReference=CUSORDREF status=STA totalAmountExcludingTax=AMTNOT _updateStamp=UPDDATTIM",
             "salesInvoiceLines",

@@ -27,6 +27,26 @@ public sealed class SageX3Writer(IX3WriteSurface surface, SageX3Reader reader, I
             () => X3WriteBodies.PurchaseOrder(order, externalReference, settings), cancellationToken);
     }
 
+    /// <summary>
+    /// Creates (or, for a later version of the same order, updates) an X3 sales order. A cancelled order closes the
+    /// X3 order it was written to; one never written has nothing to close and is refused.
+    /// </summary>
+    public async Task<WriteResult> WriteSalesOrderAsync(SalesOrder order, string externalReference, string? existingId, bool previousAttemptAmbiguous, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue;
+        var what = $"sales order for customer PO {order.CustomerOrderNumber}";
+        if (order.Status is PurchaseOrderStatus.Cancelled or PurchaseOrderStatus.Closed)
+        {
+            var key = existingId ?? await GuardAsync(what, () => reader.FindKeyByExternalReferenceAsync(X3Entity.SalesOrder, externalReference, cancellationToken))
+                ?? throw new TargetWriteException($"Customer PO {order.CustomerOrderNumber} was cancelled by the trading partner but was never created in {settings.Scope}: nothing to close.", isTransient: false);
+            await GuardAsync(what, async () => { await surface.EditAsync(X3Entity.SalesOrder, key, new JsonObject { ["CLEFLG"] = 2 }, cancellationToken); return true; });
+            return new WriteResult(key, WriteAction.Updated);
+        }
+
+        return await UpsertAsync(X3Entity.SalesOrder, what, externalReference, existingId, previousAttemptAmbiguous,
+            () => X3WriteBodies.SalesOrder(order, externalReference, settings), cancellationToken);
+    }
+
     public Task<WriteResult> WriteSupplierInvoiceAsync(Invoice invoice, string externalReference, string? existingId, bool previousAttemptAmbiguous, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;

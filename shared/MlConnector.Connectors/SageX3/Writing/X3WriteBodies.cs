@@ -30,6 +30,26 @@ internal static class X3WriteBodies
         }).ToArray()),
     };
 
+    public static JsonObject SalesOrder(SalesOrder order, string externalReference, SageX3Options options) => new()
+    {
+        ["SALFCY"] = order.Site ?? NullIfEmpty(options.DefaultSalesSite) ?? NullIfEmpty(options.DefaultSite),
+        ["BPCORD"] = order.Customer.Code,
+        ["CUSORDREF"] = order.CustomerOrderNumber,
+        ["ORDDAT"] = Date(order.OrderDate),
+        ["DEMDLVDAT"] = order.RequestedDate is { } requested ? Date(requested) : null,
+        ["CUR"] = order.Currency,
+        [options.ExternalReferenceField] = externalReference,
+        [options.SalesOrderLinesProperty] = new JsonArray(order.Lines.Select(line => (JsonNode)new JsonObject
+        {
+            ["SOPLIN"] = line.LineNumber,
+            ["ITMREF"] = line.ItemCode,
+            ["ITMDES"] = line.Description,
+            ["QTY"] = line.Quantity,
+            ["SAU"] = line.Unit,
+            ["GROPRI"] = line.UnitPrice,
+        }).ToArray()),
+    };
+
     public static JsonObject Supplier(Supplier supplier, string externalReference, SageX3Options options) => new()
     {
         ["BPSNUM"] = supplier.Code,

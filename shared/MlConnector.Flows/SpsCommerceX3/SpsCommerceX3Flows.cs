@@ -1,0 +1,60 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using MlConnector.Connectors.SpsCommerce;
+using MlConnector.Core.Configuration;
+using MlConnector.Core.Flows;
+using MlConnector.Core.Mapping;
+
+namespace MlConnector.Flows.SpsCommerceX3;
+
+/// <summary>
+/// SPS Commerce &lt;-&gt; Sage X3. Inbound: retail trading partners' purchase orders (RSX Orders files in <c>out/PO/</c>)
+/// become X3 sales orders. Needs <c>AddSpsCommerce</c>, the X3 sink keyed <c>x3-sales-order</c>, <see cref="IMappingTables"/>
+/// and X3's <see cref="IReferenceData"/>; <see cref="SpsCommerceX3Options"/> is optional (section <c>SpsCommerceX3</c>).
+/// </summary>
+public static class SpsCommerceX3Flows
+{
+    public const string OrdersName = "sps-x3";
+    public const string AcknowledgmentsName = "x3-sps-acks";
+
+    /// <summary>Keyed stream registered by the Sage X3 connector.</summary>
+    public const string X3SalesOrderStreamKey = "x3-sales-orders";
+
+    public static FlowDefinition Orders() => new()
+    {
+        Name = OrdersName,
+        Description = "SPS Commerce trading partner purchase orders (RSX 850 files in out/) -> Sage X3 sales orders (SORDER)",
+        SourceSystem = "SPS Commerce",
+        TargetSystem = "Sage X3",
+        ScheduleSetting = AppSettingNames.SpsX3Schedule,
+        DefaultSchedule = "0 */15 * * * *",
+        Source = sp => sp.GetRequiredKeyedService<ISourceStream>(SpsCommerceNames.OrderStream),
+        Mapper = sp => new RsxOrderMapper(sp.GetRequiredService<IMappingTables>(), sp.GetRequiredService<IReferenceData>(), OptionsFrom(sp)),
+        Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(RsxOrderMapper.DocumentKind),
+    };
+
+    /// <summary>X3 sales orders that came from SPS -> RSX OrderAck (855) files uploaded to SPS's <c>in/</c> folder.</summary>
+    public static FlowDefinition Acknowledgments() => new()
+    {
+        Name = AcknowledgmentsName,
+        Description = "Sage X3 sales orders from SPS trading partners -> SPS Commerce purchase order acknowledgments (RSX 855 files in in/)",
+        SourceSystem = "Sage X3",
+        TargetSystem = "SPS Commerce",
+        ScheduleSetting = AppSettingNames.X3SpsAcksSchedule,
+        DefaultSchedule = "0 5-59/15 * * * *",
+        Source = sp => new SpsOriginatedStream(sp.GetRequiredKeyedService<ISourceStream>(X3SalesOrderStreamKey), "externalReference"),
+        Mapper = sp => new X3SalesOrderToRsxAckMapper(OptionsFrom(sp)),
+        Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind),
+    };
+
+    /// <summary>Binds <see cref="SpsCommerceX3Options"/> from the <c>SpsCommerceX3</c> section; without it the defaults apply.</summary>
+    public static IServiceCollection AddSpsCommerceX3Options(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SpsCommerceX3Options>().Bind(configuration.GetSection(SpsCommerceX3Options.SectionName));
+        return services;
+    }
+
+    private static SpsCommerceX3Options OptionsFrom(IServiceProvider sp) =>
+        sp.GetService<IOptions<SpsCommerceX3Options>>()?.Value ?? new SpsCommerceX3Options();
+}

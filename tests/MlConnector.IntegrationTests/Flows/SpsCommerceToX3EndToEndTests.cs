@@ -1,0 +1,128 @@
+using MlConnector.Core.Mapping;
+using MlConnector.Flows.SpsCommerceX3;
+using MlConnector.Pipeline.Records;
+using MlConnector.Simulators.SpsCommerce.Seeding;
+
+namespace MlConnector.IntegrationTests.Flows;
+
+[Collection(AzuriteCollection.Name)]
+public sealed class SpsCommerceToX3EndToEndTests(AzuriteFixture azurite)
+{
+    private const string Flow = SpsCommerceX3Flows.OrdersName;
+
+    [Fact]
+    public async Task Partner_orders_land_once_as_x3_sales_orders_rejects_wait_for_their_mapping_and_the_folder_is_emptied()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString, new Dictionary<string, string?> { ["SpsCommerce:PageSize"] = "4" });
+        var scenario = await harness.Sandbox.SeedSpsAsync(
+            new OrderSeedRequest { Orders = 9, UnknownPartnerOrders = 2, UnknownItemOrders = 1, MalformedFiles = 1 }, harness.Mappings, CancellationToken.None);
+
+        var first = await harness.SyncAsync(Flow);
+
+        Assert.Equal(13, first.Enqueued);
+        Assert.Equal(scenario.WritableOrders.Select(PoNumber).Order(StringComparer.Ordinal), SalesOrderNumbers(harness).Order(StringComparer.Ordinal));
+        Assert.All(harness.Sandbox.X3.SalesOrders(), order => Assert.Equal(scenario.PartnerToCustomer[order["YEXTREF"]!.ToString().Split('~')[0]], order["BPCORD"]?.ToString()));
+        Assert.Empty(harness.Sandbox.Sps.Files.Files("out/"));
+
+        var rejected = (await harness.RecordsAsync(Flow, RecordStatus.Rejected)).ToDictionary(row => row.SourceKey, row => row.Reason ?? string.Empty, StringComparer.Ordinal);
+        Assert.Equal(
+            scenario.UnknownPartnerOrders.Concat(scenario.UnknownItemOrders).Append("file~" + scenario.MalformedFiles[0]).Order(StringComparer.Ordinal),
+            rejected.Keys.Order(StringComparer.Ordinal));
+        Assert.All(scenario.UnknownPartnerOrders, key => Assert.Contains(
+            $"Trading partner {OrderSeedScenario.UnknownPartnerId} (PO {PoNumber(key)} from trading partner {OrderSeedScenario.UnknownPartnerId}) has no X3 customer: add the row trading-partner,{OrderSeedScenario.UnknownPartnerId},<X3 customer code>",
+            rejected[key],
+            StringComparison.Ordinal));
+        Assert.Contains($"add the row item-number,{OrderSeedScenario.UnknownItem},<X3 item>", rejected[scenario.UnknownItemOrders[0]], StringComparison.Ordinal);
+        Assert.Contains("is not valid JSON", rejected["file~" + scenario.MalformedFiles[0]], StringComparison.Ordinal);
+
+        // The fixes the reasons name: the next sync writes the waiting orders, though SPS has no files left.
+        await harness.Mappings.SetAsync(MappingTableNames.TradingPartner, OrderSeedScenario.UnknownPartnerId, scenario.PartnerToCustomer.Values.First(), CancellationToken.None);
+        await harness.Mappings.SetAsync(MappingTableNames.ItemNumber, OrderSeedScenario.UnknownItem, scenario.X3Items[0], CancellationToken.None);
+        var retry = await harness.SyncAsync(Flow);
+
+        Assert.Equal(4, retry.RejectsRetried);
+        Assert.Equal(0, retry.Enqueued);
+        var remaining = Assert.Single(await harness.RecordsAsync(Flow, RecordStatus.Rejected));
+        Assert.StartsWith("file~", remaining.SourceKey, StringComparison.Ordinal);
+        var numbers = SalesOrderNumbers(harness);
+        Assert.Equal(12, numbers.Count);
+        Assert.Equal(12, numbers.Distinct(StringComparer.Ordinal).Count());
+
+        // A rerun with nothing new writes nothing; a re-sent identical file is recognised as already written.
+        var creates = harness.Sandbox.X3.CreateCount("SORDER");
+        harness.Sandbox.Sps.SeedOrders(new OrderSeedRequest { Orders = 1 });
+        var again = await harness.SyncAsync(Flow);
+
+        Assert.Equal(0, again.Enqueued);
+        Assert.Equal(creates, harness.Sandbox.X3.CreateCount("SORDER"));
+        Assert.Empty(harness.Sandbox.Sps.Files.Files("out/"));
+    }
+
+    [Fact]
+    public async Task An_sps_outage_fails_the_poll_and_keeps_every_file_for_the_next_run()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        var scenario = await harness.Sandbox.SeedSpsAsync(new OrderSeedRequest { Orders = 3 }, harness.Mappings, CancellationToken.None);
+        harness.Sandbox.Sps.Faults.FailNext(500, times: 20, pathContains: "/transactions/v5/data/out/PO/PO", method: "GET");
+
+        await Assert.ThrowsAnyAsync<Exception>(() => harness.SyncAsync(Flow));
+
+        Assert.Equal(scenario.Files.Count, harness.Sandbox.Sps.Files.Files("out/PO/").Count);
+        Assert.Empty(harness.Sandbox.X3.SalesOrders());
+
+        harness.Sandbox.Sps.Faults.Clear();
+        await harness.SyncAsync(Flow);
+
+        Assert.Equal(3, harness.Sandbox.X3.SalesOrders().Count);
+        Assert.Empty(harness.Sandbox.Sps.Files.Files("out/PO/"));
+    }
+
+    [Fact]
+    public async Task X3_sales_orders_from_sps_are_acknowledged_once_per_version_and_a_lost_answer_does_not_duplicate_the_855()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        var scenario = await harness.Sandbox.SeedSpsAsync(new OrderSeedRequest { Orders = 4 }, harness.Mappings, CancellationToken.None);
+        harness.Sandbox.X3.SeedCustomer("C0900", "Walk-in customer");
+        harness.Sandbox.X3.SeedSalesOrder("C0900", new DateOnly(2026, 12, 1), "PHONE-1", [("TEE-BLU-M", 3m, 4.25m)]);
+        await harness.SyncAsync(Flow);
+
+        // The first upload is applied by SPS but its answer is lost: the retry overwrites the same file.
+        harness.Sandbox.Sps.Faults.DropConnectionAfterNext(pathContains: "/transactions/v5/data/in/", method: "POST");
+        var acks = await harness.SyncAsync(SpsCommerceX3Flows.AcknowledgmentsName);
+
+        Assert.Equal(4, acks.Enqueued);
+        var files = harness.Sandbox.Sps.Files.Files("in/");
+        Assert.Equal(4, files.Count);
+        Assert.Equal(5, harness.Sandbox.Sps.Journal.Entries.Count(entry => entry.Method == "POST" && entry.Path.StartsWith("/transactions/v5/data/in/", StringComparison.Ordinal)));
+        Assert.All(files, file => Assert.StartsWith("in/PR_", file.Path, StringComparison.Ordinal));
+        var acknowledged = files.Select(file => System.Text.Json.JsonDocument.Parse(file.Content).RootElement.GetProperty("Header").GetProperty("OrderHeader")).ToList();
+        Assert.Equal(scenario.WritableOrders.Select(PoNumber).Order(StringComparer.Ordinal), acknowledged.Select(h => h.GetProperty("PurchaseOrderNumber").GetString()!).Order(StringComparer.Ordinal));
+        Assert.All(acknowledged, h => Assert.Equal("AD", h.GetProperty("AcknowledgementType").GetString()));
+        Assert.Equal(4, (await harness.RecordsAsync(SpsCommerceX3Flows.AcknowledgmentsName, RecordStatus.Written)).Count);
+
+        var again = await harness.SyncAsync(SpsCommerceX3Flows.AcknowledgmentsName);
+        Assert.Equal(0, again.Enqueued);
+        Assert.Equal(4, harness.Sandbox.Sps.Files.Files("in/").Count);
+
+        // SPS processes (removes) the uploads; closing an order in X3 sends one new 855 rejecting it.
+        foreach (var file in harness.Sandbox.Sps.Files.Files("in/"))
+        {
+            harness.Sandbox.Sps.Files.Delete(file.Path);
+        }
+
+        var closed = harness.Sandbox.X3.SalesOrders().First(order => order["CUSORDREF"]?.ToString() != "PHONE-1");
+        harness.Sandbox.X3.Touch("SORDER", closed["SOHNUM"]!.ToString(), new Dictionary<string, object?> { ["CLEFLG"] = 2 });
+        var change = await harness.SyncAsync(SpsCommerceX3Flows.AcknowledgmentsName);
+
+        Assert.Equal(1, change.Enqueued);
+        var rejection = Assert.Single(harness.Sandbox.Sps.Files.Files("in/"));
+        var header = System.Text.Json.JsonDocument.Parse(rejection.Content).RootElement.GetProperty("Header").GetProperty("OrderHeader");
+        Assert.Equal("RD", header.GetProperty("AcknowledgementType").GetString());
+        Assert.Equal(closed["CUSORDREF"]!.ToString(), header.GetProperty("PurchaseOrderNumber").GetString());
+    }
+
+    private static string PoNumber(string key) => key.Split('~')[1];
+
+    private static List<string> SalesOrderNumbers(ConnectedHarness harness) =>
+        [.. harness.Sandbox.X3.SalesOrders().Select(order => order["CUSORDREF"]?.ToString() ?? string.Empty)];
+}
