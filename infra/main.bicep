@@ -42,6 +42,9 @@ param spsX3Schedule string = '0 */15 * * * *'
 
 @description('NCRONTAB (6 fields, UTC) for the X3 sales orders -> SPS acknowledgments (855) poll.')
 param x3SpsAcksSchedule string = '0 5-59/15 * * * *'
+
+@description('NCRONTAB (6 fields, UTC) for the X3 sales invoices -> SPS invoices (810) poll.')
+param x3SpsInvoicesSchedule string = '0 10-59/15 * * * *'
 @description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
 param x3StediSchedule string = '0 */15 * * * *'
 
@@ -186,6 +189,7 @@ module api 'app/api.bicep' = {
     jaggaerX3Schedule: jaggaerX3Schedule
     spsX3Schedule: spsX3Schedule
     x3SpsAcksSchedule: x3SpsAcksSchedule
+    x3SpsInvoicesSchedule: x3SpsInvoicesSchedule
     x3StediSchedule: x3StediSchedule
     x3StediInvoicesSchedule: x3StediInvoicesSchedule
     additionalAppSettings: additionalAppSettings

@@ -40,6 +40,9 @@ param spsX3Schedule string
 
 @description('NCRONTAB (6 fields, UTC) for the X3 sales orders -> SPS acknowledgments (855) poll.')
 param x3SpsAcksSchedule string
+
+@description('NCRONTAB (6 fields, UTC) for the X3 sales invoices -> SPS invoices (810) poll.')
+param x3SpsInvoicesSchedule string
 @description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
 param x3StediSchedule string
 
@@ -83,6 +86,7 @@ var appSettings = {
   JaggaerX3_Schedule: jaggaerX3Schedule
   SpsX3_Schedule: spsX3Schedule
   X3SpsAcks_Schedule: x3SpsAcksSchedule
+  X3SpsInvoices_Schedule: x3SpsInvoicesSchedule
   X3Stedi_Schedule: x3StediSchedule
   X3StediInvoices_Schedule: x3StediInvoicesSchedule
   Maintenance_Schedule: '0 */15 * * * *'

@@ -152,20 +152,23 @@ public sealed class SageX3Simulator : IAsyncDisposable
 
     /// <summary>
     /// Seeds a customer (sales) invoice for <paramref name="customer"/>, validated (STA 3) unless <paramref name="validated"/>
-    /// is false, quoting the customer's order number <paramref name="customerOrderReference"/>.
+    /// is false, quoting the customer's order number <paramref name="customerOrderReference"/> and, when given, the X3
+    /// sales order it invoices (SOHNUM). An empty <paramref name="number"/> lets X3 number it; returns the invoice NUM.
     /// </summary>
     public string SeedSalesInvoice(string number, string customer, string customerName, DateOnly invoiceDate, string? customerOrderReference,
-        IEnumerable<(string ItemCode, string Description, decimal Quantity, string Unit, decimal NetPrice, decimal Tax)> lines, bool validated = true, string currency = "USD", string folder = "")
+        IEnumerable<(string ItemCode, string Description, decimal Quantity, string Unit, decimal NetPrice, decimal Tax)> lines, bool validated = true, string currency = "USD", string folder = "",
+        string? salesOrderNumber = null)
     {
         var lineNumber = 0;
         var list = lines.ToList();
-        Insert(folder, "SINVOICE", new JsonObject
+        var record = Insert(folder, "SINVOICE", new JsonObject
         {
             ["NUM"] = number,
             ["BPCINV"] = customer,
             ["BPCNAM"] = customerName,
             ["INVDAT"] = SeedData.Date(invoiceDate),
             ["CUR"] = currency,
+            ["SOHNUM"] = salesOrderNumber,
             ["CUSORDREF"] = customerOrderReference,
             ["STA"] = validated ? 3 : 1,
             ["AMTNOT"] = list.Sum(l => l.Quantity * l.NetPrice),
@@ -180,7 +183,25 @@ public sealed class SageX3Simulator : IAsyncDisposable
                 ["AMTTAX"] = l.Tax,
             }).ToArray()),
         });
-        return number;
+        return record["NUM"]!.ToString();
+    }
+
+    /// <summary>
+    /// Invoices a sales order in full, as X3's invoicing would: a SINVOICE for the order's customer quoting its CUSORDREF
+    /// and SOHNUM, one line per order line at the order price, tax at <paramref name="taxRate"/>. Returns the invoice NUM.
+    /// </summary>
+    public string InvoiceSalesOrder(string salesOrderNumber, DateOnly invoiceDate, decimal taxRate = 0m, bool validated = true, string folder = "")
+    {
+        var order = Folder(folder).Find("SORDER", salesOrderNumber) ?? throw new ArgumentException($"SORDER {salesOrderNumber} not found", nameof(salesOrderNumber));
+        var customer = order["BPCORD"]!.ToString();
+        var lines = ((JsonArray)order[X3Folder.LinesKey]!).OfType<JsonObject>().Select(line =>
+        {
+            var quantity = (decimal)line["QTY"]!;
+            var price = (decimal)line["GROPRI"]!;
+            return (line["ITMREF"]!.ToString(), line["ITMDES"]?.ToString() ?? line["ITMREF"]!.ToString(), quantity, line["SAU"]?.ToString() ?? "UN", price, Math.Round(quantity * price * taxRate, 2));
+        });
+        return SeedSalesInvoice(string.Empty, customer, order["BPCNAM"]?.ToString() ?? customer, invoiceDate, order["CUSORDREF"]?.ToString(), lines, validated,
+            order["CUR"]?.ToString() ?? "USD", folder, salesOrderNumber);
     }
 
     /// <summary>Changes header fields of a record as an X3 user would (UPDDATTIM moves to now).</summary>

@@ -73,6 +73,36 @@ public sealed class ReadContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Validated_sales_invoices_read_the_same_over_REST_and_GraphQL_with_their_orders_external_reference()
+    {
+        _simulator.SeedCustomer("C0100", "Retailer");
+        var spsOrder = _simulator.SeedSalesOrder("C0100", new DateOnly(2026, 12, 1), "4500101", [("TEE-BLU-M", 12m, 4.25m)], externalReference: "WMTALLTESTID~4500101");
+        var localOrder = _simulator.SeedSalesOrder("C0100", new DateOnly(2026, 12, 1), "PHONE-1", [("TEE-BLU-M", 3m, 4.25m)]);
+        var spsInvoice = _simulator.InvoiceSalesOrder(spsOrder, new DateOnly(2026, 12, 4), taxRate: 0.08m);
+        var localInvoice = _simulator.InvoiceSalesOrder(localOrder, new DateOnly(2026, 12, 4));
+        var draft = _simulator.InvoiceSalesOrder(spsOrder, new DateOnly(2026, 12, 5), validated: false);
+        var noOrder = _simulator.SeedSalesInvoice("SINOORDER", "C0100", "Retailer", new DateOnly(2026, 12, 4), "PAPER-1", [("TEE-BLU-M", "Tee", 1m, "UN", 4.25m, 0m)]);
+        await using var rest = X3Connector.Build(_simulator, SageX3Mode.Rest);
+        await using var graphQl = X3Connector.Build(_simulator, SageX3Mode.GraphQl);
+
+        var fromRest = await ReadInvoicesAsync(rest);
+        var fromGraphQl = await ReadInvoicesAsync(graphQl);
+
+        Assert.Equal(Json(fromRest), Json(fromGraphQl));
+        Assert.DoesNotContain(draft, fromRest.Keys);
+        var sps = fromRest[spsInvoice];
+        Assert.Equal(spsOrder, sps.SalesOrderNumber);
+        Assert.Equal("WMTALLTESTID~4500101", sps.OrderExternalReference);
+        Assert.Equal("4500101", sps.Invoice.PurchaseOrderNumber);
+        Assert.Equal(51m, sps.Invoice.TotalExcludingTax);
+        Assert.Equal(55.08m, sps.Invoice.TotalIncludingTax);
+        Assert.Equal(localOrder, fromRest[localInvoice].SalesOrderNumber);
+        Assert.Null(fromRest[localInvoice].OrderExternalReference);
+        Assert.Null(fromRest[noOrder].SalesOrderNumber);
+        Assert.Null(fromRest[noOrder].OrderExternalReference);
+    }
+
+    [Fact]
     public async Task A_password_corrected_in_the_secret_store_is_picked_up_without_a_restart()
     {
         var secrets = X3Connector.Secrets(_simulator);
@@ -90,4 +120,18 @@ public sealed class ReadContractTests : IAsyncLifetime
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, CanonicalJson.Options);
+
+    private static async Task<SortedDictionary<string, X3SalesInvoice>> ReadInvoicesAsync(IServiceProvider provider)
+    {
+        var invoices = new SortedDictionary<string, X3SalesInvoice>(StringComparer.Ordinal);
+        await foreach (var page in provider.GetRequiredKeyedService<MlConnector.Core.Flows.ISourceStream>(SageX3SalesInvoiceStream.Name).ReadAsync(MlConnector.Core.Flows.StreamPosition.Beginning, CancellationToken.None))
+        {
+            foreach (var record in page.Records)
+            {
+                invoices[record.Key] = CanonicalJson.FromElement<X3SalesInvoice>(record.Payload);
+            }
+        }
+
+        return invoices;
+    }
 }

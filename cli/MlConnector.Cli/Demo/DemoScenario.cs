@@ -71,6 +71,14 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         await WaitForQueuesAsync(cancellationToken);
         notes.Add($"SPS Commerce: {sandbox.Sps.Files.Files("in/").Count(file => file.Path.StartsWith("in/PR_", StringComparison.Ordinal))} purchase order acknowledgments (855, RSX OrderAcks) uploaded to in/.");
 
+        report($"Invoicing four of the SPS sales orders in X3 (3 validated, 1 left as a draft); syncing {SpsCommerceX3Flows.InvoicesName}");
+        var invoicedOrders = sandbox.X3.SalesOrders().Take(4).Select(order => order["SOHNUM"]!.ToString()).ToList();
+        var spsInvoices = invoicedOrders.Select((order, i) => sandbox.X3.InvoiceSalesOrder(order, new DateOnly(2026, 12, 4), taxRate: 0.08m, validated: i < 3)).ToList();
+        await poller.PollAsync(SpsCommerceX3Flows.InvoicesName, cancellationToken);
+        await WaitForQueuesAsync(cancellationToken);
+        notes.Add($"SPS Commerce: {sandbox.Sps.Files.Files("in/").Count(file => file.Path.StartsWith("in/IN_", StringComparison.Ordinal))} invoices (810, RSX Invoices) uploaded to in/ " +
+                  $"for X3 invoices {string.Join(", ", spsInvoices.Take(3))}; the draft {spsInvoices.Last()} waits for validation in X3.");
+
         report("Sending signed Adobe Commerce order webhooks to the runtime");
         SeedAdobeMasterData();
         await mappings.SetAsync(MappingTableNames.ProductToGlAccount, "ITM-DEMO-1", "60710", cancellationToken);

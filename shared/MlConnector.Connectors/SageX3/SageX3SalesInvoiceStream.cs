@@ -11,9 +11,11 @@ namespace MlConnector.Connectors.SageX3;
 
 /// <summary>
 /// An X3 customer invoice: the canonical <see cref="Core.Documents.Invoice"/> (Supplier = the bill-to customer), the X3
-/// sales unit of each line (the canonical invoice line has none) and whether X3 has validated it.
+/// sales unit of each line (the canonical invoice line has none) and whether X3 has validated it; when it invoices an X3
+/// sales order, that order's number (SOHNUM) and the external reference the order carries (e.g. an SPS order key), so a
+/// channel can tell which invoices answer its own orders.
 /// </summary>
-public sealed record X3SalesInvoice(Invoice Invoice, IReadOnlyList<string> LineUnits, bool IsValidated);
+public sealed record X3SalesInvoice(Invoice Invoice, IReadOnlyList<string> LineUnits, bool IsValidated, string? SalesOrderNumber = null, string? OrderExternalReference = null);
 
 /// <summary>
 /// Validated customer invoices from X3 (SINVOICE), for flows that send them out: key = invoice number, payload = an

@@ -29,6 +29,9 @@ public static class AppSettingNames
     /// <summary>NCRONTAB (6 fields) for the X3 sales orders -> SPS acknowledgments (855) poll.</summary>
     public const string X3SpsAcksSchedule = "X3SpsAcks_Schedule";
 
+    /// <summary>NCRONTAB (6 fields) for the X3 sales invoices -> SPS invoices (810) poll.</summary>
+    public const string X3SpsInvoicesSchedule = "X3SpsInvoices_Schedule";
+
     /// <summary>NCRONTAB (6 fields) for the X3 purchase orders -> Stedi 850 poll.</summary>
     public const string X3StediSchedule = "X3Stedi_Schedule";
 
@@ -53,6 +56,7 @@ public static class AppSettingNames
         JaggaerX3Schedule,
         SpsX3Schedule,
         X3SpsAcksSchedule,
+        X3SpsInvoicesSchedule,
         X3StediSchedule,
         X3StediInvoicesSchedule,
         MaintenanceSchedule,

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using MlConnector.Connectors.SageX3;
 using MlConnector.Connectors.SpsCommerce;
 using MlConnector.Core.Configuration;
 using MlConnector.Core.Flows;
@@ -17,6 +18,7 @@ public static class SpsCommerceX3Flows
 {
     public const string OrdersName = "sps-x3";
     public const string AcknowledgmentsName = "x3-sps-acks";
+    public const string InvoicesName = "x3-sps-invoices";
 
     /// <summary>Keyed stream registered by the Sage X3 connector.</summary>
     public const string X3SalesOrderStreamKey = "x3-sales-orders";
@@ -45,6 +47,23 @@ public static class SpsCommerceX3Flows
         DefaultSchedule = "0 5-59/15 * * * *",
         Source = sp => new SpsOriginatedStream(sp.GetRequiredKeyedService<ISourceStream>(X3SalesOrderStreamKey), "externalReference"),
         Mapper = sp => new X3SalesOrderToRsxAckMapper(OptionsFrom(sp)),
+        Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind),
+    };
+
+    /// <summary>
+    /// Validated X3 customer invoices (SINVOICE) of sales orders that came from SPS -> RSX Invoice (810) files uploaded to
+    /// SPS's <c>in/</c> folder. Invoices of other orders (keyed in X3, other channels) are left out before admission.
+    /// </summary>
+    public static FlowDefinition Invoices() => new()
+    {
+        Name = InvoicesName,
+        Description = "Sage X3 validated customer invoices (SINVOICE) of SPS trading partner orders -> SPS Commerce invoices (RSX 810 files in in/)",
+        SourceSystem = "Sage X3",
+        TargetSystem = "SPS Commerce",
+        ScheduleSetting = AppSettingNames.X3SpsInvoicesSchedule,
+        DefaultSchedule = "0 10-59/15 * * * *",
+        Source = sp => new SpsOriginatedStream(sp.GetRequiredKeyedService<ISourceStream>(SageX3SalesInvoiceStream.Name), "orderExternalReference"),
+        Mapper = sp => new X3SalesInvoiceToRsxInvoiceMapper(OptionsFrom(sp)),
         Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind),
     };
 

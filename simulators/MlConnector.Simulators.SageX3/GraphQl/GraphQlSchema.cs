@@ -65,7 +65,7 @@ internal static class GraphQlSchema
         Entity("x3MasterData", "customer", "Customer", "BPCUSTOMER",
             "_id=BPCNUM code=BPCNUM companyName=BPCNAM currency.code=CUR country.code=CRY _createStamp=CREDATTIM _updateStamp=UPDDATTIM", null, null, string.Empty),
         Entity("x3Sales", "salesInvoice", "SalesInvoice", "SINVOICE",
-            "_id=NUM id=NUM billToCustomer.code=BPCINV billToCustomer.companyName=BPCNAM invoiceDate=INVDAT currency.code=CUR customerOrderReference=CUSORDREF status=STA totalAmountExcludingTax=AMTNOT _createStamp=CREDATTIM _updateStamp=UPDDATTIM",
+            "_id=NUM id=NUM billToCustomer.code=BPCINV billToCustomer.companyName=BPCNAM invoiceDate=INVDAT currency.code=CUR salesOrder.id=SOHNUM customerOrderReference=CUSORDREF status=STA totalAmountExcludingTax=AMTNOT _createStamp=CREDATTIM _updateStamp=UPDDATTIM",
             "salesInvoiceLines", "SalesInvoiceLine",
             "lineNumber=SIDLIN product.code=ITMREF product.description1=ITMDES quantityInSalesUnit=QTY salesUnit.code=SAU netPrice=NETPRI taxAmount=AMTTAX"),
         Entity("x3MasterData", "product", "Product", "ITMMASTER",

@@ -42,7 +42,7 @@ internal static class X3Catalog
         new("SORDER", "SOHNUM", ["SOHNUM", "SALFCY", "BPCORD", "BPCNAM", "CUSORDREF", "ORDDAT", "DEMDLVDAT", "CUR", "CLEFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["SOPLIN", "ITMREF", "ITMDES", "QTY", "SAU", "GROPRI"], "SO"),
         new("BPCUSTOMER", "BPCNUM", ["BPCNUM", "BPCNAM", "CUR", "CRY", "CREDATTIM", "UPDDATTIM"], [], null),
-        new("SINVOICE", "NUM", ["NUM", "BPCINV", "BPCNAM", "INVDAT", "CUR", "CUSORDREF", "STA", "AMTNOT", ExternalReference, "CREDATTIM", "UPDDATTIM"],
+        new("SINVOICE", "NUM", ["NUM", "BPCINV", "BPCNAM", "INVDAT", "CUR", "SOHNUM", "CUSORDREF", "STA", "AMTNOT", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["SIDLIN", "ITMREF", "ITMDES", "QTY", "SAU", "NETPRI", "AMTTAX"], "SI"),
     ];
 

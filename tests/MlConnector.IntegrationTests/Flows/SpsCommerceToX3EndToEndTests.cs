@@ -121,6 +121,83 @@ public sealed class SpsCommerceToX3EndToEndTests(AzuriteFixture azurite)
         Assert.Equal(closed["CUSORDREF"]!.ToString(), header.GetProperty("PurchaseOrderNumber").GetString());
     }
 
+    [Fact]
+    public async Task Validated_x3_invoices_of_sps_orders_go_to_sps_as_810s_once_drafts_wait_and_other_invoices_stay_home()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        await harness.Sandbox.SeedSpsAsync(new OrderSeedRequest { Orders = 3 }, harness.Mappings, CancellationToken.None);
+        harness.Sandbox.X3.SeedCustomer("C0900", "Walk-in customer");
+        var local = harness.Sandbox.X3.SeedSalesOrder("C0900", new DateOnly(2026, 12, 1), "PHONE-1", [("TEE-BLU-M", 3m, 4.25m)]);
+        await harness.SyncAsync(Flow);
+        var spsOrders = harness.Sandbox.X3.SalesOrders().Where(order => order["SOHNUM"]!.ToString() != local).ToList();
+        var invoiced = spsOrders.Take(2).Select(order => (Order: order, Invoice: harness.Sandbox.X3.InvoiceSalesOrder(order["SOHNUM"]!.ToString(), new DateOnly(2026, 12, 4), taxRate: 0.08m))).ToList();
+        var draft = harness.Sandbox.X3.InvoiceSalesOrder(spsOrders[2]["SOHNUM"]!.ToString(), new DateOnly(2026, 12, 4), validated: false);
+        harness.Sandbox.X3.InvoiceSalesOrder(local, new DateOnly(2026, 12, 4));
+
+        // The first upload is applied by SPS but its answer is lost: the retry overwrites the same file.
+        harness.Sandbox.Sps.Faults.DropConnectionAfterNext(pathContains: "/transactions/v5/data/in/", method: "POST");
+        var first = await harness.SyncAsync(SpsCommerceX3Flows.InvoicesName);
+
+        Assert.Equal(2, first.Enqueued);
+        Assert.Equal(3, harness.Sandbox.Sps.Journal.Entries.Count(entry => entry.Method == "POST" && entry.Path.StartsWith("/transactions/v5/data/in/IN_", StringComparison.Ordinal)));
+        var files = harness.Sandbox.Sps.Files.Files("in/");
+        Assert.Equal(2, files.Count);
+        foreach (var (order, invoice) in invoiced)
+        {
+            var partner = order["YEXTREF"]!.ToString().Split('~')[0];
+            var file = Assert.Single(files, f => f.Path.StartsWith($"in/IN_{partner}_{invoice}_", StringComparison.Ordinal));
+            var root = System.Text.Json.JsonDocument.Parse(file.Content).RootElement;
+            var header = root.GetProperty("Header").GetProperty("InvoiceHeader");
+            Assert.Equal(partner, header.GetProperty("TradingPartnerId").GetString());
+            Assert.Equal(invoice, header.GetProperty("InvoiceNumber").GetString());
+            Assert.Equal(order["CUSORDREF"]!.ToString(), header.GetProperty("PurchaseOrderNumber").GetString());
+            var x3Invoice = harness.Sandbox.X3.Find("SINVOICE", invoice)!;
+            var lines = ((System.Text.Json.Nodes.JsonArray)x3Invoice["$lines"]!).OfType<System.Text.Json.Nodes.JsonObject>().ToList();
+            Assert.Equal(lines.Count, root.GetProperty("LineItem").GetArrayLength());
+            Assert.Equal((decimal)x3Invoice["AMTNOT"]!, root.GetProperty("Summary").GetProperty("TotalSalesAmount").GetDecimal());
+            Assert.Equal((decimal)x3Invoice["AMTNOT"]! + lines.Sum(line => (decimal)line["AMTTAX"]!), root.GetProperty("Summary").GetProperty("TotalAmount").GetDecimal());
+        }
+
+        Assert.Equal(2, (await harness.RecordsAsync(SpsCommerceX3Flows.InvoicesName, RecordStatus.Written)).Count);
+        Assert.Empty(await harness.RecordsAsync(SpsCommerceX3Flows.InvoicesName, RecordStatus.Rejected));
+
+        // Nothing new: nothing sent. Once X3 validates the draft, it goes out as one more 810.
+        var again = await harness.SyncAsync(SpsCommerceX3Flows.InvoicesName);
+        Assert.Equal(0, again.Enqueued);
+        Assert.Equal(2, harness.Sandbox.Sps.Files.Files("in/").Count);
+
+        harness.Sandbox.X3.Touch("SINVOICE", draft, new Dictionary<string, object?> { ["STA"] = 3 });
+        var validated = await harness.SyncAsync(SpsCommerceX3Flows.InvoicesName);
+
+        Assert.Equal(1, validated.Enqueued);
+        Assert.Equal(3, harness.Sandbox.Sps.Files.Files("in/").Count);
+        Assert.Single(harness.Sandbox.Sps.Files.Files("in/"), f => f.Path.Contains($"_{draft}_", StringComparison.Ordinal));
+
+        // SPS checks what lands in in/: an RSX invoice without its number is refused with a problem naming the field.
+        using var http = new HttpClient();
+        var sps = harness.Sandbox.Sps;
+        var tokenBody = $"{{\"grant_type\":\"client_credentials\",\"client_id\":\"{sps.Options.ClientId}\",\"client_secret\":\"{sps.Options.ClientSecret}\",\"audience\":\"https://spscommerce.com\"}}";
+        using var tokenResponse = await http.PostAsync(sps.TokenAddress, new StringContent(tokenBody, System.Text.Encoding.UTF8, "application/json"));
+        using var token = System.Text.Json.JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync());
+        using var upload = new HttpRequestMessage(HttpMethod.Post, new Uri(sps.BaseAddress, "transactions/v5/data/in/IN_bad.json"))
+        {
+            Content = new ByteArrayContent("""{"Header":{"InvoiceHeader":{"InvoiceNumber":"SI-BAD"}},"Totals":{}}"""u8.ToArray()),
+        };
+        upload.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        upload.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token.RootElement.GetProperty("access_token").GetString());
+        using var refused = await http.SendAsync(upload);
+
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(400, problem.GetProperty("status").GetInt32());
+        Assert.StartsWith("The document is not valid RSX 7.7.7", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(
+            ["$.Header.InvoiceHeader.TradingPartnerId", "$.Totals"],
+            problem.GetProperty("context").EnumerateArray().Select(error => error.GetProperty("field").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal(3, harness.Sandbox.Sps.Files.Files("in/").Count);
+    }
+
     private static string PoNumber(string key) => key.Split('~')[1];
 
     private static List<string> SalesOrderNumbers(ConnectedHarness harness) =>

@@ -36,9 +36,37 @@ public sealed class SageX3Reader(IX3RowSource rows, IOptionsMonitor<SageX3Option
     public IAsyncEnumerable<X3ChangePage<SalesOrder>> ReadSalesOrdersAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken) =>
         ReadAsync(X3Entity.SalesOrder, changedSince, Mapper.SalesOrder, cancellationToken);
 
-    /// <summary>Customer (sales) invoices (SINVOICE), with whether X3 has validated (posted) them.</summary>
-    public IAsyncEnumerable<X3ChangePage<X3SalesInvoice>> ReadSalesInvoicesAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken) =>
-        ReadAsync(X3Entity.SalesInvoice, changedSince, Mapper.SalesInvoice, cancellationToken);
+    /// <summary>
+    /// Customer (sales) invoices (SINVOICE), with whether X3 has validated (posted) them and, for an invoice of a sales
+    /// order, the external reference that order carries (one lookup per distinct order and page).
+    /// </summary>
+    public async IAsyncEnumerable<X3ChangePage<X3SalesInvoice>> ReadSalesInvoicesAsync(DateTimeOffset? changedSince, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var page in ReadAsync(X3Entity.SalesInvoice, changedSince, Mapper.SalesInvoice, cancellationToken))
+        {
+            var references = new Dictionary<string, string?>(StringComparer.Ordinal);
+            var items = new List<X3Change<X3SalesInvoice>>(page.Items.Count);
+            foreach (var change in page.Items)
+            {
+                if (change.Document.SalesOrderNumber is not { } order)
+                {
+                    items.Add(change);
+                    continue;
+                }
+
+                if (!references.TryGetValue(order, out var reference))
+                {
+                    var row = await rows.FindRowAsync(X3Entity.SalesOrder, X3Entities.All[X3Entity.SalesOrder].KeyField, order, cancellationToken);
+                    reference = row is null ? null : X3Row.Text(row, options.CurrentValue.ExternalReferenceField);
+                    references[order] = reference;
+                }
+
+                items.Add(change with { Document = change.Document with { OrderExternalReference = reference } });
+            }
+
+            yield return new X3ChangePage<X3SalesInvoice>(items, page.ResumeToken);
+        }
+    }
 
     public IAsyncEnumerable<X3ChangePage<ShipNotice>> ReadReceiptsAsync(DateTimeOffset? changedSince, CancellationToken cancellationToken) =>
         ReadAsync(X3Entity.Receipt, changedSince, Mapper.Receipt, cancellationToken);

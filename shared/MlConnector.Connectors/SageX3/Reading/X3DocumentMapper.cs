@@ -96,7 +96,7 @@ internal sealed class X3DocumentMapper(SageX3Options options)
 
     /// <summary>
     /// A customer invoice as a canonical <see cref="Invoice"/>: <c>Supplier</c> holds the bill-to customer (the invoice's
-    /// counterparty), <c>PurchaseOrderNumber</c> the customer's order reference. STA 3 = validated.
+    /// counterparty), <c>PurchaseOrderNumber</c> the customer's order reference, SOHNUM the sales order invoiced. STA 3 = validated.
     /// </summary>
     public X3SalesInvoice SalesInvoice(JsonObject row)
     {
@@ -120,7 +120,8 @@ internal sealed class X3DocumentMapper(SageX3Options options)
                 TaxAmount = X3Row.Decimal(line, "AMTTAX"),
             }).ToList(),
         };
-        return new X3SalesInvoice(invoice, X3Row.Lines(row, options.SalesInvoiceLinesProperty).Select(line => X3Row.Text(line, "SAU") ?? string.Empty).ToList(), X3Row.Int(row, "STA") == ValidatedStatus);
+        return new X3SalesInvoice(invoice, X3Row.Lines(row, options.SalesInvoiceLinesProperty).Select(line => X3Row.Text(line, "SAU") ?? string.Empty).ToList(), X3Row.Int(row, "STA") == ValidatedStatus,
+            X3Row.Text(row, "SOHNUM"));
     }
 
     public Invoice SupplierInvoice(JsonObject row)

@@ -109,7 +109,7 @@ internal static class X3Entities
         [X3Entity.Customer] = new(X3Entity.Customer, "BPCUSTOMER", "BPCNUM", "x3MasterData", "customer",
             "_id=BPCNUM companyName=BPCNAM currency.code=CUR country.code=CRY _updateStamp=UPDDATTIM", null, string.Empty),
         [X3Entity.SalesInvoice] = new(X3Entity.SalesInvoice, "SINVOICE", "NUM", "x3Sales", "salesInvoice",
-            "_id=NUM billToCustomer.code=BPCINV billToCustomer.companyName=BPCNAM invoiceDate=INVDAT currency.code=CUR customerOrderReference=CUSORDREF status=STA totalAmountExcludingTax=AMTNOT _updateStamp=UPDDATTIM",
+            "_id=NUM billToCustomer.code=BPCINV billToCustomer.companyName=BPCNAM invoiceDate=INVDAT currency.code=CUR salesOrder.id=SOHNUM customerOrderReference=CUSORDREF status=STA totalAmountExcludingTax=AMTNOT _updateStamp=UPDDATTIM",
             "salesInvoiceLines",
             "lineNumber=SIDLIN product.code=ITMREF product.description1=ITMDES quantityInSalesUnit=QTY salesUnit.code=SAU netPrice=NETPRI taxAmount=AMTTAX"),
     };
