@@ -1,9 +1,9 @@
 using MlConnector.Core.Mapping;
 using MlConnector.Core.Secrets;
 
-namespace MlConnector.Procurify.Tests.Support;
+namespace MlConnector.TestSupport;
 
-internal sealed class InMemorySecretStore : ISecretStore
+public sealed class InMemorySecretStore : ISecretStore
 {
     private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
@@ -17,7 +17,7 @@ internal sealed class InMemorySecretStore : ISecretStore
     }
 }
 
-internal sealed class InMemoryMappingTables : IMappingTables
+public sealed class InMemoryMappingTables : IMappingTables
 {
     private readonly Dictionary<(string Table, string Source), string> _rows = [];
 
@@ -41,7 +41,7 @@ internal sealed class InMemoryMappingTables : IMappingTables
         ValueTask.FromResult(_rows.GetValueOrDefault((table, sourceValue)));
 }
 
-internal sealed class InMemoryReferenceData : IReferenceData
+public sealed class InMemoryReferenceData : IReferenceData
 {
     private readonly HashSet<(ReferenceKind Kind, string Code)> _codes = [];
 
