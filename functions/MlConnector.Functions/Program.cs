@@ -4,7 +4,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MlConnector.Flows;
+using MlConnector.Functions.Hosting;
 using MlConnector.Functions.Monitoring;
+using MlConnector.Pipeline.Hosting;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 
@@ -24,5 +26,7 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(ApplicationInsightsLogFi
 builder.Services.AddMlConnectorMetricsForwarding();
 
 builder.Services.AddMlConnector(builder.Configuration);
+builder.Services.RefuseNamePrefix();
+builder.Services.AddHostedService<StorageProvisioner>();
 
 builder.Build().Run();

@@ -52,6 +52,9 @@ public sealed class FunctionsTestHost : IAsyncDisposable
     /// <summary>The capabilities the worker declared in its WorkerInitResponse.</summary>
     public IReadOnlyDictionary<string, string> Capabilities { get; private set; } = new Dictionary<string, string>();
 
+    /// <summary>The worker's answer to each FunctionLoadRequest, by function name.</summary>
+    public IReadOnlyDictionary<string, FunctionLoadResponse> LoadResponses { get; private set; } = new Dictionary<string, FunctionLoadResponse>();
+
     /// <summary>The functions the worker indexed, by name.</summary>
     public IReadOnlyDictionary<string, FunctionEntry> Functions => _functions;
 
@@ -151,7 +154,8 @@ public sealed class FunctionsTestHost : IAsyncDisposable
             var answer = await RequestAsync(new StreamingMessage { FunctionLoadRequest = request });
             return (function.Name, Response: answer.FunctionLoadResponse);
         });
-        return (await Task.WhenAll(loads)).ToDictionary(load => load.Name, load => load.Response, StringComparer.OrdinalIgnoreCase);
+        LoadResponses = (await Task.WhenAll(loads)).ToDictionary(load => load.Name, load => load.Response, StringComparer.OrdinalIgnoreCase);
+        return LoadResponses;
     }
 
     /// <summary>Starts everything a caller needs: init, index, load; throws with the worker's logs when a step fails.</summary>

@@ -49,12 +49,15 @@ public static class TriggerInputs
 
     /// <summary>
     /// The queue trigger's binding data, sent as trigger metadata (QueueTriggerBinding.CreateBindingData in the same
-    /// extension: QueueTrigger, DequeueCount, ExpirationTime, Id, InsertionTime, NextVisibleTime, PopReceipt).
+    /// extension: QueueTrigger, DequeueCount, ExpirationTime, Id, InsertionTime, NextVisibleTime, PopReceipt). Strings go
+    /// as strings, everything else as JSON (Azure/azure-functions-host
+    /// src/WebJobs.Script.Grpc/MessageExtensions/GrpcMessageConversionExtensions.cs, ToRpc and ToRpcDefault): the
+    /// worker refuses TypedData.int in trigger metadata.
     /// </summary>
     public static IReadOnlyDictionary<string, TypedData> QueueMetadata(QueueMessage message) => new Dictionary<string, TypedData>
     {
         ["QueueTrigger"] = new() { String = message.Body.ToString() },
-        ["DequeueCount"] = new() { Int = message.DequeueCount },
+        ["DequeueCount"] = new() { Json = JsonSerializer.Serialize(message.DequeueCount) },
         ["ExpirationTime"] = new() { Json = JsonSerializer.Serialize(message.ExpiresOn ?? DateTimeOffset.MaxValue) },
         ["Id"] = new() { String = message.MessageId },
         ["InsertionTime"] = new() { Json = JsonSerializer.Serialize(message.InsertedOn ?? DateTimeOffset.UtcNow) },
