@@ -94,4 +94,12 @@ public sealed class FunctionIndexTests(SandboxWorkerFixture worker)
         Assert.True(httpUri.IsLoopback, httpUri.ToString());
         Assert.Equal(bool.TrueString, worker.Host.Capabilities["WorkerStatus"]);
     }
+
+    [Fact]
+    public void The_worker_tells_the_host_it_exports_its_own_telemetry_through_opentelemetry()
+    {
+        // Set by UseFunctionsWorkerDefaults (Microsoft.Azure.Functions.Worker.OpenTelemetry): the host then stops
+        // emitting the worker's telemetry itself, so nothing reaches Application Insights twice.
+        Assert.Equal(bool.TrueString, worker.Host.Capabilities.GetValueOrDefault("WorkerOpenTelemetryEnabled"));
+    }
 }
