@@ -40,11 +40,13 @@ public sealed class WriteTests : IAsyncLifetime
         Assert.Equal("US011", stored["POHFCY"]!.ToString());
         Assert.Equal(2, stored["$lines"]!.AsArray().Count);
 
-        var changed = Order("PROC-9001") with { Lines = [Order("PROC-9001").Lines[0] with { Quantity = 40 }] };
+        var changed = Order("PROC-9001") with { Lines = [Order("PROC-9001").Lines[0] with { Quantity = 40 }, Order("PROC-9001").Lines[1]] };
         var updated = await OrderSink.WriteAsync(Request(changed, existing: created.TargetId), CancellationToken.None);
         Assert.Equal(WriteAction.Updated, updated.Action);
         var afterEdit = _simulator.Find("PORDER", created.TargetId)!;
+        Assert.Equal(2, afterEdit["$lines"]!.AsArray().Count);
         Assert.Equal(40m, afterEdit["$lines"]![0]!["QTYUOM"]!.GetValue<decimal>());
+        Assert.Equal(stored["$lines"]![0]!["$uuid"]!.ToString(), afterEdit["$lines"]![0]!["$uuid"]!.ToString());
         Assert.Equal(2, afterEdit["$etag"]!.GetValue<int>());
         Assert.Equal(stored["$uuid"]!.ToString(), afterEdit["$uuid"]!.ToString());
 
@@ -156,7 +158,7 @@ public sealed class WriteTests : IAsyncLifetime
     {
         var rest = _connector.GetRequiredService<MlConnector.Connectors.SageX3.Rest.SageX3RestClient>();
 
-        var template = await rest.GetTemplateAsync("PORDER", "PORDER", CancellationToken.None);
+        var template = await rest.GetTemplateAsync("PORDER", "YMLPOH", CancellationToken.None);
 
         Assert.True(template.ContainsKey("BPSNUM"));
         Assert.True(template.ContainsKey("YEXTREF"));
