@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Connectors.SageX3;
-using MlConnector.Core;
 using MlConnector.Core.Diagnostics;
 using MlConnector.Core.Documents;
 using MlConnector.Core.Flows;
@@ -92,22 +91,7 @@ public sealed class WritableRepresentationTests : IAsyncLifetime
 
     private static ITargetSink Sink(IServiceProvider connector) => connector.GetRequiredKeyedService<ITargetSink>("x3-purchase-order");
 
-    private static PurchaseOrder Order(string number) => new()
-    {
-        SourceId = "procurify-" + number,
-        Number = number,
-        Supplier = new PartyReference("S0001", "ACME Office Supplies"),
-        OrderDate = new DateOnly(2026, 11, 18),
-        Currency = "USD",
-        Site = "US011",
-        Lines =
-        [
-            new PurchaseOrderLine { LineNumber = 1000, ItemCode = "PAPER-A4", Quantity = 20, Unit = "BOX", UnitPrice = 24.5m, GlAccount = "6061", CostCentre = "ADM" },
-            new PurchaseOrderLine { LineNumber = 2000, ItemCode = "BOX-40", Quantity = 5, Unit = "UN", UnitPrice = 1.35m, GlAccount = "6064", CostCentre = "PROD" },
-        ],
-    };
+    private static PurchaseOrder Order(string number) => SampleOrders.Procurify(number) with { Site = "US011" };
 
-    private static WriteRequest Request(PurchaseOrder order, string? existing = null) =>
-        new("procurify-x3", order.SourceId, "v1", existing, false, "key-" + order.Number,
-            new TargetDocument("x3-purchase-order", order.Number, $"PO {order.Number}", CanonicalJson.ToElement(order)));
+    private static WriteRequest Request(PurchaseOrder order, string? existing = null) => SampleOrders.Request(order, existing);
 }
