@@ -5,7 +5,8 @@ namespace MlConnector.Flows.StediX3;
 
 /// <summary>
 /// Finds the X3 order line a partner's line answers. Partners number lines their own way (Stedi's sample 855 uses
-/// <c>item-1</c>), so: the assigned id (PO101, LIN01) when it is an X3 line number whose item agrees; else the part
+/// <c>item-1</c>), so: the assigned id (PO101, LIN01) when it is an X3 line number whose item agrees with any buyer's
+/// part number (BP, IN, PI) given; else the part
 /// ids (PO106/PO107… or LIN02/LIN03… pairs: buyer's, vendor's, UPC…) equal to the X3 item or mapped to it in the
 /// <c>item-number</c> table; else the line at the same position when the partner sent as many lines as the order has.
 /// </summary>
@@ -16,18 +17,24 @@ internal sealed class X3LineMatcher(PurchaseOrderSummary order, IMappingTables m
     public async ValueTask<PurchaseOrderSummaryLine?> MatchAsync(string? assignedId, IReadOnlyList<(string? Qualifier, string Id)> ids, int position, int partnerLineCount, ISet<int> taken, CancellationToken cancellationToken)
     {
         var items = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (_, id) in ids)
+        var buyerItems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (qualifier, id) in ids)
         {
-            items.Add(id);
-            if (await mappings.LookupAsync(ItemTable, id, cancellationToken) is { } mapped)
+            var mapped = await mappings.LookupAsync(ItemTable, id, cancellationToken);
+            foreach (var item in new[] { id, mapped }.OfType<string>())
             {
-                items.Add(mapped);
+                items.Add(item);
+                if (qualifier is "BP" or "IN" or "PI")
+                {
+                    buyerItems.Add(item);
+                }
             }
         }
 
+        // A buyer's part number is our own item code: it must agree with the numbered line. The partner's own ids cannot contradict it.
         if (int.TryParse(assignedId, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) &&
             order.Lines.FirstOrDefault(line => line.LineNumber == number) is { } numbered &&
-            (items.Count == 0 || items.Contains(numbered.ItemCode) || !order.Lines.Any(line => items.Contains(line.ItemCode))))
+            (buyerItems.Count == 0 || buyerItems.Contains(numbered.ItemCode)))
         {
             return numbered;
         }
