@@ -94,7 +94,6 @@ public sealed class WebhookSender(StediSimulatorOptions options, StediStore stor
             ["status"] = "succeeded",
             ["fileExecutionId"] = transaction.FileExecutionId,
             ["processedAt"] = TransactionEndpoints.Iso(transaction.ProcessedAt),
-            ["fragments"] = null,
             ["artifacts"] = new JsonArray(
                 new JsonObject { ["artifactType"] = "application/edi-x12", ["usage"] = "input", ["url"] = resource + "/input", ["sizeBytes"] = transaction.Edi.Length, ["model"] = "transaction" },
                 new JsonObject { ["artifactType"] = "application/json", ["usage"] = "output", ["url"] = resource + "/output", ["sizeBytes"] = transaction.Output.ToJsonString().Length, ["model"] = "transaction" }),

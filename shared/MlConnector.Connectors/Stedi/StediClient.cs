@@ -118,7 +118,7 @@ public sealed class StediClient(IHttpClientFactory httpClients, IOptions<StediOp
         };
     }
 
-    /// <summary>Stedi's <c>message</c>, plus each validation error's message when it lists them.</summary>
+    /// <summary>Stedi's <c>message</c> (its error bodies are <c>{code, message}</c>), else the start of the body.</summary>
     private static async Task<string?> DetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -129,10 +129,7 @@ public sealed class StediClient(IHttpClientFactory httpClients, IOptions<StediOp
 
         try
         {
-            var body = JsonNode.Parse(text) as JsonObject;
-            var message = body?["message"]?.ToString();
-            var errors = (body?["errors"] as JsonArray)?.Select(error => error?["message"]?.ToString()).Where(m => m is not null).ToList();
-            return errors is { Count: > 0 } ? $"{message} {string.Join("; ", errors)}" : message ?? text[..Math.Min(text.Length, 300)];
+            return (JsonNode.Parse(text) as JsonObject)?["message"]?.ToString() ?? text[..Math.Min(text.Length, 300)];
         }
         catch (JsonException)
         {

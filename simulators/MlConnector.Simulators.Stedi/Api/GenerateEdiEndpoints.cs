@@ -141,7 +141,8 @@ internal static class GenerateEdiEndpoints
 
         if (errors.Count > 0)
         {
-            return (400, JsonSerializer.Serialize(new { message = "The transaction does not conform to the guide.", code = "validation_error", errors = errors.Select(e => new { message = e }) }));
+            // Stedi's BadRequestExceptionResponseContent has only code and message: the details go in the message.
+            return Error(400, $"The transaction does not conform to the guide: {string.Join("; ", errors)}", "validation_error");
         }
 
         var at = store.Time.GetUtcNow();
