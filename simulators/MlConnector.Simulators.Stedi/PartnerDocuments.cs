@@ -30,7 +30,7 @@ public static class PartnerDocuments
                 ["baseline_item_data_PO1"] = new JsonObject
                 {
                     ["assigned_identification_01"] = "1000",
-                    ["quantity_02"] = 12,
+                    ["quantity_ordered_02"] = 12,
                     ["unit_or_basis_for_measurement_code_03"] = "EA",
                     ["product_service_id_qualifier_06"] = "BP",
                     ["product_service_id_07"] = item,
@@ -56,7 +56,7 @@ public static class PartnerDocuments
             {
                 ["hierarchical_level_HL"] = new JsonObject { ["hierarchical_id_number_01"] = "1", ["hierarchical_level_code_03"] = "S" },
                 ["carrier_details_routing_sequence_transit_time_TD5"] = new JsonArray(new JsonObject { ["routing_sequence_code_01"] = "B", ["identification_code_qualifier_02"] = "2", ["identification_code_03"] = "UPSN" }),
-                ["reference_information_REF"] = new JsonArray(new JsonObject { ["reference_identification_qualifier_01"] = "CN", ["reference_identification_02"] = "1Z999AA10123456784" }),
+                ["reference_identification_REF"] = new JsonArray(new JsonObject { ["reference_identification_qualifier_01"] = "CN", ["reference_identification_02"] = "1Z999AA10123456784" }),
             },
         };
         var id = 2;
