@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: installs Azurite (npm, pinned, into .tools/), restores NuGet packages, lints the Bicep
+# The whole test suite: installs Azurite and node-x12 (npm, pinned, into .tools/), restores NuGet packages, lints the Bicep
 # templates, runs every test project, and ends with one line: "N passed, N failed[, N skipped]".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,6 +8,7 @@ results="$root/.data/test-results"
 rm -rf "$results" && mkdir -p "$results"
 
 "$root/scripts/install-azurite.sh" || { echo "0 passed, 1 failed"; exit 1; }
+"$root/scripts/install-node-x12.sh" || { echo "0 passed, 1 failed"; exit 1; }
 
 failures=0
 if [[ -x "$root/scripts/lint-bicep.sh" ]]; then

@@ -134,7 +134,8 @@ var appSettings = {
   // the webhook credential secret stedi-webhook-credential.
   Stedi__BaseUrl: ''
   Stedi__InterchangeUsageIndicator: ''
-  Stedi__TransactionSettingPattern: '{partnership}-{set}-out'
+  Stedi__X12Release: '004010'
+  Stedi__RepairDelimiterConflicts: 'false'
   Stedi__WebhookAuthMode: 'ApiKey'
   Stedi__WebhookApiKeyHeader: 'Authorization'
   Stedi__WebhookBasicUser: ''

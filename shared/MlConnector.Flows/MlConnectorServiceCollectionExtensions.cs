@@ -83,6 +83,7 @@ public static class MlConnectorServiceCollectionExtensions
         {
             services.AddStedi(configuration);
             services.AddSingleton<StediPartners>();
+            services.AddSingleton<Connectors.Stedi.GuideJson.IGuideSchemaStore, BlobGuideSchemaStore>();
             if (hasX3)
             {
                 services.AddFlow(StediX3Flows.PurchaseOrders());
