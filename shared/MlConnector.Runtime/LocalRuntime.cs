@@ -31,6 +31,7 @@ public static class LocalRuntime
         configure?.Invoke(builder.Services);
         builder.Services.AddMlConnector(builder.Configuration);
         builder.Services.AddOtlpExportWhenConfigured(builder.Configuration);
+        builder.Services.AddServiceHosting();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<PipelineWorkers>();

@@ -17,9 +17,12 @@ public static class RunCommand
             await using var app = LocalRuntime.Build(configuration, parse.GetValue(url)!);
             AnsiConsole.MarkupLineInterpolated($"ml-connector local runtime listening on {parse.GetValue(url)}; Ctrl+C stops it after in-flight messages finish.");
             await app.StartAsync(ct);
+
+            // A service manager stops the app through its lifetime (Windows service stop, systemd), a console through ct.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, app.Lifetime.ApplicationStopping);
             try
             {
-                await Task.Delay(Timeout.Infinite, ct);
+                await Task.Delay(Timeout.Infinite, stop.Token);
             }
             catch (OperationCanceledException)
             {

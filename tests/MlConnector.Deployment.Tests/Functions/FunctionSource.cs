@@ -4,8 +4,9 @@ using MlConnector.Deployment.Tests.Support;
 namespace MlConnector.Deployment.Tests.Functions;
 
 /// <summary>
-/// Reads the trigger classes of functions/MlConnector.Functions as text: that project needs the Functions
-/// worker packages, which are not in every feed, so the tests check its source instead of its assembly.
+/// Reads the trigger classes of functions/MlConnector.Functions as text, to hold their bodies to one shared call.
+/// What the worker exposes at run time (names, triggers, routes, schedules) is checked against the built app by
+/// tests/MlConnector.Functions.ContractTests.
 /// </summary>
 internal static partial class FunctionSource
 {
