@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using MlConnector.Flows;
+using MlConnector.Pipeline.Access;
 using MlConnector.Pipeline.Hosting;
 using MlConnector.Runtime.Azurite;
 using MlConnector.Runtime.Hosting;
@@ -29,6 +30,9 @@ public static class LocalRuntime
         builder.WebHost.UseUrls(url);
         builder.Services.TryAddSingleton(_ => QueueRules.Load(HostJsonPath()));
         configure?.Invoke(builder.Services);
+
+        // The console and admin routes trust the person at this machine; a host may register another access first.
+        builder.Services.TryAddSingleton<IOperatorAccess, LoopbackAccess>();
         builder.Services.AddMlConnector(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddMvcCore();

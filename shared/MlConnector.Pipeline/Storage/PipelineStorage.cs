@@ -45,6 +45,7 @@ public sealed class PipelineStorage
         Cursors = tables.GetTableClient(names.CursorsTable);
         Records = tables.GetTableClient(names.RecordsTable);
         Mappings = tables.GetTableClient(names.MappingsTable);
+        Audit = tables.GetTableClient(names.AuditTable);
         Payloads = blobs.GetBlobContainerClient(names.PayloadContainer);
     }
 
@@ -63,6 +64,8 @@ public sealed class PipelineStorage
     public TableClient Records { get; }
 
     public TableClient Mappings { get; }
+
+    public TableClient Audit { get; }
 
     public BlobContainerClient Payloads { get; }
 
@@ -91,6 +94,7 @@ public sealed class PipelineStorage
             Cursors.CreateIfNotExistsAsync(cancellationToken),
             Records.CreateIfNotExistsAsync(cancellationToken),
             Mappings.CreateIfNotExistsAsync(cancellationToken),
+            Audit.CreateIfNotExistsAsync(cancellationToken),
             Payloads.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
     }
 }
