@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MlConnector.Flows;
 using MlConnector.Functions.Monitoring;
+using MlConnector.OperatorConsole;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 
@@ -24,5 +25,6 @@ builder.Logging.Services.Configure<LoggerFilterOptions>(ApplicationInsightsLogFi
 builder.Services.AddMlConnectorMetricsForwarding();
 
 builder.Services.AddMlConnector(builder.Configuration);
+builder.Services.AddOperatorConsole();
 
 builder.Build().Run();

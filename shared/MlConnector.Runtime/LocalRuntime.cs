@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using MlConnector.Flows;
+using MlConnector.OperatorConsole;
 using MlConnector.Pipeline.Access;
 using MlConnector.Pipeline.Hosting;
 using MlConnector.Runtime.Azurite;
@@ -34,6 +35,7 @@ public static class LocalRuntime
         // The console and admin routes trust the person at this machine; a host may register another access first.
         builder.Services.TryAddSingleton<IOperatorAccess, LoopbackAccess>();
         builder.Services.AddMlConnector(builder.Configuration);
+        builder.Services.AddOperatorConsole();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<PipelineWorkers>();

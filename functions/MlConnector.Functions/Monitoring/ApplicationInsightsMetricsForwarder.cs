@@ -5,7 +5,7 @@ namespace MlConnector.Functions.Monitoring;
 
 /// <summary>
 /// Sends the MlConnector meter to Application Insights as customMetrics (name = instrument, dimensions
-/// <c>flow</c>, <c>stage</c>, <c>queue</c>; "(none)" where the instrument has no such tag). TelemetryClient.GetMetric pre-aggregates per minute, so counters arrive as sums and the
+/// <c>flow</c>, <c>stage</c>, <c>queue</c>, <c>reason</c>; "(none)" where the instrument has no such tag). TelemetryClient.GetMetric pre-aggregates per minute, so counters arrive as sums and the
 /// duration histogram as count/sum/min/max; gauges are sampled once a minute.
 /// </summary>
 internal sealed class ApplicationInsightsMetricsForwarder(TelemetryClient telemetry, TimeProvider time) : BackgroundService
@@ -20,8 +20,9 @@ internal sealed class ApplicationInsightsMetricsForwarder(TelemetryClient teleme
                     measurement.Instrument,
                     MlConnectorMeterListener.FlowTag,
                     MlConnectorMeterListener.StageTag,
-                    MlConnectorMeterListener.QueueTag)
-                .TrackValue(measurement.Value, measurement.Flow ?? NoTag, measurement.Stage ?? NoTag, measurement.Queue ?? NoTag));
+                    MlConnectorMeterListener.QueueTag,
+                    MlConnectorMeterListener.ReasonTag)
+                .TrackValue(measurement.Value, measurement.Flow ?? NoTag, measurement.Stage ?? NoTag, measurement.Queue ?? NoTag, measurement.Reason ?? NoTag));
         listener.Start();
 
         using var timer = new PeriodicTimer(GaugeSamplingInterval, time);

@@ -4,7 +4,7 @@ namespace MlConnector.Functions.Monitoring;
 
 /// <summary>
 /// Listens to the pipeline's <c>MlConnector</c> meter (counters, histogram, observable gauges) and hands
-/// every measurement, with its <c>flow</c>, <c>stage</c> and <c>queue</c> tags, to a sink. Kept free of any telemetry SDK so the same
+/// every measurement, with its <c>flow</c>, <c>stage</c>, <c>queue</c> and <c>reason</c> tags, to a sink. Kept free of any telemetry SDK so the same
 /// listener can be tested here and pointed at Application Insights in the host.
 /// </summary>
 public sealed class MlConnectorMeterListener : IDisposable
@@ -13,6 +13,9 @@ public sealed class MlConnectorMeterListener : IDisposable
     public const string FlowTag = "flow";
     public const string StageTag = "stage";
     public const string QueueTag = "queue";
+
+    /// <summary>The reject reason group on mlc.records.rejected, for the new-reject-reason alert.</summary>
+    public const string ReasonTag = "reason";
 
     private readonly MeterListener listener = new();
     private readonly Action<MetricMeasurement> sink;
@@ -42,7 +45,7 @@ public sealed class MlConnectorMeterListener : IDisposable
 
     private void Forward(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
-        string? flow = null, stage = null, queue = null;
+        string? flow = null, stage = null, queue = null, reason = null;
         foreach (KeyValuePair<string, object?> tag in tags)
         {
             switch (tag.Key)
@@ -56,12 +59,15 @@ public sealed class MlConnectorMeterListener : IDisposable
                 case QueueTag:
                     queue = tag.Value?.ToString();
                     break;
+                case ReasonTag:
+                    reason = tag.Value?.ToString();
+                    break;
             }
         }
 
-        sink(new MetricMeasurement(instrument.Name, value, flow, stage, queue));
+        sink(new MetricMeasurement(instrument.Name, value, flow, stage, queue, reason));
     }
 }
 
 /// <summary>One measurement from the MlConnector meter; a tag the instrument does not carry is null.</summary>
-public readonly record struct MetricMeasurement(string Instrument, double Value, string? Flow, string? Stage = null, string? Queue = null);
+public readonly record struct MetricMeasurement(string Instrument, double Value, string? Flow, string? Stage = null, string? Queue = null, string? Reason = null);

@@ -12,6 +12,9 @@ public sealed class OperatorAudit(PipelineStorage storage, TimeProvider time)
 {
     public const string GlobalPartition = "~all";
 
+    /// <summary>Reject reasons operators have seen (the console's "new" badge) share this table; they are not actions.</summary>
+    public const string AcknowledgedPartition = "~seen";
+
     /// <summary>Record keys kept per action row (a property holds 32K characters).</summary>
     private const int MaxRecordChars = 30_000;
 
@@ -36,7 +39,7 @@ public sealed class OperatorAudit(PipelineStorage storage, TimeProvider time)
     /// <summary>The newest actions (of one flow, or of all), skipping <paramref name="skip"/>; for the console's audit page.</summary>
     public async Task<IReadOnlyList<OperatorAction>> RecentAsync(string? flow, int skip, int take, CancellationToken cancellationToken)
     {
-        var filter = flow is null ? null : $"PartitionKey eq '{Quote(Partition(flow))}'";
+        var filter = flow is null ? $"PartitionKey ne '{AcknowledgedPartition}'" : $"PartitionKey eq '{Quote(Partition(flow))}'";
         var all = new List<OperatorAction>();
         await foreach (var entity in storage.Audit.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {

@@ -52,6 +52,27 @@ public sealed class RecordActivity(PipelineStorage storage, RecordStore records,
         return new FlowActivity(flow, all, day, week, hours);
     }
 
+    /// <summary>How many records this connector knows whose source changed at or after <paramref name="since"/> (all, with null), and how many of them are written.</summary>
+    public async Task<(int Known, int Written)> ChangedSinceAsync(string flow, DateTimeOffset? since, CancellationToken cancellationToken)
+    {
+        var known = 0;
+        var written = 0;
+        foreach (var partition in records.Keys.Partitions(flow))
+        {
+            var filter = $"PartitionKey eq '{partition.Replace("'", "''", StringComparison.Ordinal)}' and {RecordKeys.RecordRangeFilter}";
+            await foreach (var row in storage.Records.QueryAsync<TableEntity>(filter, select: [nameof(RecordEntity.Status), nameof(RecordEntity.SourceModifiedAt)], cancellationToken: cancellationToken))
+            {
+                if (since is null || row.GetDateTimeOffset(nameof(RecordEntity.SourceModifiedAt)) is not { } modified || modified >= since)
+                {
+                    known++;
+                    written += row.GetString(nameof(RecordEntity.Status)) == nameof(RecordStatus.Written) ? 1 : 0;
+                }
+            }
+        }
+
+        return (known, written);
+    }
+
     private static DateTimeOffset HourStart(DateTimeOffset at) => new(at.UtcDateTime.Year, at.UtcDateTime.Month, at.UtcDateTime.Day, at.UtcDateTime.Hour, 0, 0, TimeSpan.Zero);
 }
 

@@ -207,7 +207,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
                     await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
                     break;
                 }
-                catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(30))
+                catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(90))
                 {
                     await Task.Delay(100, cancellationToken);
                 }
