@@ -105,7 +105,7 @@ public sealed class FlowsPage(
             <dl>
             <dt>Schedule</dt><dd>{schedule}</dd>
             <dt>Last run</dt><dd>{lastRun}</dd>
-            <dt>Cursor</dt><dd>{(string.IsNullOrEmpty(flow.Cursor) ? "-" : flow.Cursor)}</dd>
+            <dt>Cursor</dt><dd>{CursorText(context, definition, flow.Cursor)}</dd>
             <dt>Lag</dt><dd>{lag}</dd>
             <dt>In poison</dt><dd>{(poisoned == 0 ? Html.Of($"none") : Html.Of($"<a href=\"{ConsoleUrls.To("attention", ("flow", flow.Name), ("status", "Failed"))}\">{poisoned} record(s)</a>"))}</dd>
             </dl>
@@ -115,6 +115,11 @@ public sealed class FlowsPage(
             </section>
             """);
     }
+
+    private Html CursorText(PageContext context, Core.Flows.FlowDefinition definition, string? value) =>
+        string.IsNullOrEmpty(value) ? Html.Of($"-")
+        : definition.IsPolled && catalog.Parts(definition.Name).Source.Definition.CursorKind == Core.Flows.CursorKind.Timestamp ? context.Time(CursorStore.ParseInstant(value))
+        : Html.Of($"<code>{value}</code>");
 
     private static Html CountsTable(string flow, FlowActivity counts)
     {

@@ -129,7 +129,7 @@ public sealed class RecordPage(FlowCatalog catalog, RecordSearch search, Pipelin
         return Html.Of($"""
             <h2>{title}</h2>
             <p><a href="{download}" download data-testid="{testId}-download">Download {title.ToLowerInvariant()} (JSON)</a></p>
-            <details><summary>Show</summary><pre data-testid="{testId}">{Pretty(content)}</pre></details>
+            <details><summary>Show</summary><pre tabindex="0" aria-label="{title}" data-testid="{testId}">{Pretty(content)}</pre></details>
             """);
     }
 
