@@ -117,7 +117,8 @@ public sealed class ConsoleEndToEndTests(ConsoleFixture fixture)
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("sent-document-download").ClickAsync());
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync((await download.PathAsync())!));
-        Assert.Equal("purchase-order", document.RootElement.GetProperty("kind").GetString());
+        Assert.Equal("x3-purchase-order", document.RootElement.GetProperty("kind").GetString());
+        Assert.True(document.RootElement.GetProperty("body").EnumerateObject().Any(), "the downloaded document has no body");
     }
 
     [Fact]
