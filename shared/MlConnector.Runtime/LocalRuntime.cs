@@ -36,6 +36,7 @@ public static class LocalRuntime
         builder.Services.TryAddSingleton<IOperatorAccess, LoopbackAccess>();
         builder.Services.AddMlConnector(builder.Configuration);
         builder.Services.AddOperatorConsole();
+        builder.Services.AddOtlpExportWhenConfigured(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<PipelineWorkers>();

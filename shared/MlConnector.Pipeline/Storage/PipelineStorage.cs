@@ -47,6 +47,7 @@ public sealed class PipelineStorage
         Mappings = tables.GetTableClient(names.MappingsTable);
         Audit = tables.GetTableClient(names.AuditTable);
         Payloads = blobs.GetBlobContainerClient(names.PayloadContainer);
+        Configuration = blobs.GetBlobContainerClient(names.ConfigurationContainer);
     }
 
     public StorageNames Names { get; }
@@ -68,6 +69,9 @@ public sealed class PipelineStorage
     public TableClient Audit { get; }
 
     public BlobContainerClient Payloads { get; }
+
+    /// <summary>Imported configuration files (Stedi guides), kept apart from the claim-check payloads.</summary>
+    public BlobContainerClient Configuration { get; }
 
     public QueueClient QueueFor(PipelineQueue queue) => queue switch
     {
@@ -95,7 +99,8 @@ public sealed class PipelineStorage
             Records.CreateIfNotExistsAsync(cancellationToken),
             Mappings.CreateIfNotExistsAsync(cancellationToken),
             Audit.CreateIfNotExistsAsync(cancellationToken),
-            Payloads.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+            Payloads.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            Configuration.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
     }
 }
 

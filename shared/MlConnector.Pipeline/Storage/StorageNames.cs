@@ -16,6 +16,7 @@ public sealed class StorageNames
         MappingsTable = tablePrefix + "mappings";
         AuditTable = tablePrefix + "operatoraudit";
         PayloadContainer = queuePrefix + "payloads";
+        ConfigurationContainer = queuePrefix + "config";
     }
 
     public string MapQueue { get; }
@@ -36,4 +37,7 @@ public sealed class StorageNames
     public string AuditTable { get; }
 
     public string PayloadContainer { get; }
+
+    /// <summary>Files a customer imports to configure a connector (e.g. Stedi guide JSON Schemas), read by every host.</summary>
+    public string ConfigurationContainer { get; }
 }

@@ -207,6 +207,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
                     await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
                     break;
                 }
+                // Generous: on a loaded 2-core machine (a whole test suite starting several Azurites) node can take this long.
                 catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(90))
                 {
                     await Task.Delay(100, cancellationToken);
