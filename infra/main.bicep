@@ -72,6 +72,10 @@ param instanceMemoryMB int = 2048
 @description('Keep deleted secrets recoverable; once on it cannot be turned off.')
 param keyVaultPurgeProtection bool = true
 
+@minLength(1)
+@description('Client id of the Entra app registration guarding the operator console and admin API (CONSOLE_AUTH_CLIENT_ID, set by the preprovision hook).')
+param consoleAuthClientId string
+
 @description('Email for alerts; empty to create the alerts without notifications.')
 param alertEmail string = ''
 
@@ -202,6 +206,23 @@ module api 'app/api.bicep' = {
   ]
 }
 
+// Entra ID sign-in for everything but the webhooks (which verify their senders themselves).
+module auth 'app/auth.bicep' = {
+  name: 'auth'
+  scope: rg
+  params: {
+    functionAppName: functionAppName
+    clientId: consoleAuthClientId
+    unauthenticatedPaths: [
+      '/api/webhooks/adobe-commerce'
+      '/api/webhooks/stedi'
+    ]
+  }
+  dependsOn: [
+    api
+  ]
+}
+
 module alerts 'monitoring/alerts.bicep' = {
   name: 'alerts'
   scope: rg
@@ -213,6 +234,7 @@ module alerts 'monitoring/alerts.bicep' = {
     alertEmail: alertEmail
     sourceLagAlertMinutes: sourceLagAlertMinutes
     failedAttemptsAlertThreshold: failedAttemptsAlertThreshold
+    attentionPageUrl: 'https://${api.outputs.defaultHostName}/api/console/attention'
   }
 }
 
@@ -226,4 +248,6 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_USER_ASSIGNED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
+output CONSOLE_URL string = 'https://${api.outputs.defaultHostName}/api/console/'
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName

@@ -77,6 +77,9 @@ var appSettings = {
   // DefaultAzureCredential (Key Vault secret store) picks the user-assigned identity from this.
   AZURE_CLIENT_ID: identityClientId
   SecretStore__KeyVaultUri: keyVaultUri
+  // The built-in authentication (app/auth.bicep) proves the console app registration with this identity, not a secret.
+  OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: identityClientId
+  WEBSITE_AUTH_AAD_ALLOWED_TENANTS: tenant().tenantId
   // Only used without a Key Vault (the local runtime's encrypted file).
   SecretStore__LocalPath: ''
   ProcurifyX3_Schedule: procurifyX3Schedule

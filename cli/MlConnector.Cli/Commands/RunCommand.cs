@@ -15,7 +15,7 @@ public static class RunCommand
         {
             var configuration = CliConfiguration.Load(parse.GetValue(CliContext.Settings));
             await using var app = LocalRuntime.Build(configuration, parse.GetValue(url)!);
-            AnsiConsole.MarkupLineInterpolated($"ml-connector local runtime listening on {parse.GetValue(url)}; Ctrl+C stops it after in-flight messages finish.");
+            AnsiConsole.MarkupLineInterpolated($"ml-connector local runtime listening on {parse.GetValue(url)}; operator console at {parse.GetValue(url)!.TrimEnd('/')}/api/console/; Ctrl+C stops it after in-flight messages finish.");
             await app.StartAsync(ct);
 
             // A service manager stops the app through its lifetime (Windows service stop, systemd), a console through ct.

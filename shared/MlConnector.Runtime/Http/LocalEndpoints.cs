@@ -3,13 +3,14 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
+using MlConnector.OperatorConsole;
 using MlConnector.Pipeline.Http;
 
 namespace MlConnector.Runtime.Http;
 
 /// <summary>
 /// The local runtime's HTTP listener: the same routes as the Functions app (routePrefix "api"), bound onto the
-/// same shared endpoint classes.
+/// same shared endpoint classes: webhooks, the admin API and the operator console.
 /// </summary>
 public static class LocalEndpoints
 {
@@ -23,6 +24,7 @@ public static class LocalEndpoints
         app.MapGet("/api/admin/history", (HttpContext context, AdminEndpoints admin) => ExecuteAsync(context, admin.HistoryAsync(context.Request, context.RequestAborted)));
         app.MapPost("/api/admin/replay", (HttpContext context, AdminEndpoints admin) => ExecuteAsync(context, admin.ReplayAsync(context.Request, context.RequestAborted)));
         app.MapPost("/api/admin/reprocess", (HttpContext context, AdminEndpoints admin) => ExecuteAsync(context, admin.ReprocessAsync(context.Request, context.RequestAborted)));
+        app.MapMethods("/api/console/{**path}", ["GET", "POST"], (HttpContext context, ConsoleEndpoint console) => ExecuteAsync(context, console.HandleAsync(context.Request, context.RequestAborted)));
     }
 
     private static async Task ExecuteAsync(HttpContext context, Task<IActionResult> result) =>
