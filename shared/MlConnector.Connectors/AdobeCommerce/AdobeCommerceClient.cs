@@ -49,6 +49,13 @@ public sealed class AdobeCommerceClient
         return await SendAsync<CommerceOrder>(request, cancellationToken);
     }
 
+    /// <summary>A catalog product by SKU (the SKU is one path segment, so it is escaped).</summary>
+    public async Task<CommerceProduct> GetProductAsync(string sku, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "V1/products/" + Uri.EscapeDataString(sku));
+        return await SendAsync<CommerceProduct>(request, cancellationToken);
+    }
+
     public Task<IReadOnlyList<CommerceShipment>> ListShipmentsAsync(long orderEntityId, CancellationToken cancellationToken) =>
         SearchAsync<CommerceShipment>(
             "V1/shipments",
