@@ -9,6 +9,7 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
     private readonly Lock _gate = new();
     private readonly Dictionary<long, JsonObject> _orders = [];
     private readonly List<JsonObject> _shipments = [];
+    private readonly List<JsonObject> _shipRequests = [];
     private readonly Dictionary<string, JsonObject> _products = new(StringComparer.Ordinal);
     private readonly HashSet<long> _bundlesShippedSeparately = [];
     private long _nextOrderId = options.FirstOrderEntityId;
@@ -30,6 +31,15 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
 
             _bundlesShippedSeparately.UnionWith(built.BundlesShippedSeparately);
             return (JsonObject)built.Order.DeepClone();
+        }
+    }
+
+    /// <summary>Every <c>POST /V1/order/{id}/ship</c> body received, accepted or not, oldest first.</summary>
+    public IReadOnlyList<JsonObject> ShipRequests()
+    {
+        lock (_gate)
+        {
+            return _shipRequests.Select(r => (JsonObject)r.DeepClone()).ToList();
         }
     }
 
@@ -84,6 +94,7 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
                 return (null, 404, "The entity that was requested doesn't exist. Verify the entity and try again.");
             }
 
+            _shipRequests.Add((JsonObject)request.DeepClone());
             var rules = new ShipmentRules(order["items"]!.AsArray().Select(i => i!.AsObject()).ToList(), _bundlesShippedSeparately);
             var (toShip, error) = rules.Plan((request["items"] as JsonArray)?.Select(i => i!.AsObject()).ToList() ?? []);
             if (error is not null)
