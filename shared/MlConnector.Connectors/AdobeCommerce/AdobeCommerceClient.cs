@@ -35,6 +35,10 @@ public sealed class AdobeCommerceClient
     public Task<IReadOnlyList<CommerceOrder>> SearchOrdersAsync(SearchCriteria criteria, CancellationToken cancellationToken) =>
         SearchAsync<CommerceOrder>("V1/orders", criteria, cancellationToken);
 
+    /// <summary>Orders as Commerce wrote them (every field), for admitting them into a flow as a webhook would.</summary>
+    public Task<IReadOnlyList<JsonElement>> SearchOrderDocumentsAsync(SearchCriteria criteria, CancellationToken cancellationToken) =>
+        SearchAsync<JsonElement>("V1/orders", criteria, cancellationToken);
+
     /// <summary>One cheap read (a page of one order) that proves URL, store code and credential.</summary>
     public async Task<int> CountOrdersAsync(CancellationToken cancellationToken)
     {

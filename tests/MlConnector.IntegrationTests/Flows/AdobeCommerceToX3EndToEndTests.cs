@@ -138,6 +138,30 @@ public sealed class AdobeCommerceToX3EndToEndTests(AzuriteFixture azurite)
             sandbox.Adobe.Store.ShipRequests().Select(request => string.Join(",", request["items"]!.AsArray().Select(item => item!["qty"]!.GetValue<decimal>()).Order())).Order());
     }
 
+    [Fact]
+    public async Task Orders_whose_webhook_never_arrived_reach_x3_when_resent_from_commerce()
+    {
+        await using var sandbox = await Sandbox.Sandbox.StartAsync();
+        var (app, _) = await StartRuntimeAsync(sandbox);
+        await using var runtime = app;
+        var orders = Sandbox.AdobeDemoOrders.Seed(sandbox);
+        sandbox.Adobe.SeedOrder(new SimulatedOrder("000000109", null, [new SimulatedOrderLine("ITM-DEMO-1", "Demo widget", 1, 25m)]) { PaymentMethod = "checkmo" });
+        var resend = app.Services.GetRequiredService<MlConnector.Flows.AdobeCommerceX3.CommerceOrderResend>();
+
+        var named = await resend.ResendAsync(["000000103", "000000999"], createdSince: null, CancellationToken.None);
+        var since = await resend.ResendAsync([], DateTimeOffset.Parse("2025-03-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+        await WaitForQueuesAsync(app.Services);
+        await app.StopAsync();
+
+        Assert.Equal(["000000103"], named.Admitted);
+        Assert.Equal(["000000999"], named.NotFound);
+        Assert.Equal(["000000101", "000000103", "000000104", "000000102"], since.Admitted);
+        Assert.Equal(1, since.WithoutPurchaseOrder);
+        var invoices = sandbox.X3.SupplierInvoices().ToDictionary(row => row["YEXTREF"]!.ToString());
+        Assert.Equal(3, invoices.Count);
+        Assert.All(orders.Matched, order => Assert.Equal(Sandbox.AdobeDemoOrders.Due(order), invoices[(string)order["increment_id"]!]["AMTATI"]!.GetValue<decimal>()));
+    }
+
     /// <summary>The real local runtime (HTTP listener, queue workers) on a free loopback port, wired to the sandbox.</summary>
     private async Task<(WebApplication App, Uri Webhook)> StartRuntimeAsync(Sandbox.Sandbox sandbox)
     {
