@@ -43,6 +43,14 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
         }
     }
 
+    public IReadOnlyList<JsonObject> Products()
+    {
+        lock (_gate)
+        {
+            return _products.Values.Select(p => (JsonObject)p.DeepClone()).ToList();
+        }
+    }
+
     /// <summary>A catalog product by its own SKU, as <c>GET /V1/products/{sku}</c> answers.</summary>
     public JsonObject? Product(string sku)
     {

@@ -56,10 +56,12 @@ public sealed class ContractTests
         var orders = await http.GetFromJsonAsync<JsonObject>("V1/orders?searchCriteria[pageSize]=10");
         var shipments = await http.GetFromJsonAsync<JsonObject>("V1/shipments?searchCriteria[pageSize]=10");
         var product = await http.GetFromJsonAsync<JsonObject>("V1/products/KIT-YOGA");
+        var products = await http.GetFromJsonAsync<JsonObject>("V1/products?searchCriteria[pageSize]=1");
 
         Assert.Empty(Contract.Violations(orders, Contract.Response("/V1/orders", "get")));
         Assert.Empty(Contract.Violations(shipments, Contract.Response("/V1/shipments", "get")));
         Assert.Empty(Contract.Violations(product, Contract.Response("/V1/products/{sku}", "get")));
+        Assert.Empty(Contract.Violations(products, Contract.Response("/V1/products", "get")));
         Assert.Single(shipments!["items"]!.AsArray());
     }
 

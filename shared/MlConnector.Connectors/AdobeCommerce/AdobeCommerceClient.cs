@@ -47,6 +47,14 @@ public sealed class AdobeCommerceClient
         return page.TotalCount;
     }
 
+    /// <summary>One cheap catalog read (a page of one product) that proves the integration may read products.</summary>
+    public async Task<int> CountProductsAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "V1/products" + new SearchCriteria().ToQueryString(1, 1));
+        var page = await SendAsync<SearchResult<CommerceProduct>>(request, cancellationToken);
+        return page.TotalCount;
+    }
+
     public async Task<CommerceOrder> GetOrderAsync(long entityId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"V1/orders/{entityId.ToString(CultureInfo.InvariantCulture)}");
