@@ -35,6 +35,7 @@ public sealed class PlaceHookInvoiceTests
             new SimulatedOrderLine("CHAIR-RED-M", "Task chair (red, M)", 4, 75m, TaxPercent: 8.25m, Configurable: true),
             Orders.YogaKit(),
         ])));
+        payload["created_at"] = "2025-03-03 09:15:00"; // listed by the hook's field reference; not needed (next test)
 
         var invoice = await new InvoiceMapping("PO-401", 420m).InvoiceAsync(payload, Received);
 
