@@ -135,9 +135,7 @@ public sealed class ProductTypeShipmentTests : IAsyncLifetime
             Tracking = [new ShipmentTracking("ups", "UPS", "1Z999AA10123456784")],
             Lines = lines.Select((line, i) => new ShippedLine(i + 1, line.Sku, line.Qty, "EA")).ToList(),
         };
-        var mapped = await new X3ShipmentToAdobeShipmentMapper().MapAsync(new SourceRecord("SHP-9", "1", null, CanonicalJson.ToElement(shipment)), CancellationToken.None);
-        var document = Assert.IsType<MapResult.MappedResult>(mapped).Document;
-        await _host.Keyed<ITargetSink>("adobe-shipment").WriteAsync(new WriteRequest("x3-adobe-fulfillment", "SHP-9", "1", null, false, "key", document), CancellationToken.None);
+        await _host.Keyed<ITargetSink>("adobe-shipment").WriteAsync(await ShipmentWrites.MappedAsync(shipment), CancellationToken.None);
     }
 
     /// <summary>What the sink asked Commerce to ship: the last ship request's items.</summary>
