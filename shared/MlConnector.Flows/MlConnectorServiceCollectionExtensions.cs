@@ -76,6 +76,7 @@ public static class MlConnectorServiceCollectionExtensions
             {
                 services.AddFlow(AdobeCommerceX3Flows.OrdersToSupplierInvoices());
                 services.AddFlow(AdobeCommerceX3Flows.X3FulfillmentToAdobeShipments());
+                services.AddSingleton<CommerceOrderResend>();
             }
         }
 
