@@ -43,6 +43,9 @@ public sealed class SpsCommerceSimulator : IAsyncDisposable
 
     public int IssuedTokenCount => _tokens.IssuedCount;
 
+    /// <summary>True when uploads are held to SPS's published RSX contract (the contract files were found).</summary>
+    public bool ChecksUploadsAgainstContract => _server.Services.GetRequiredService<UploadRules>().ChecksContract;
+
     public static async Task<SpsCommerceSimulator> StartAsync(SpsCommerceSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SpsCommerceSimulatorOptions();

@@ -88,7 +88,7 @@ public sealed class X3ToSpsAckTests
 
         Assert.False(refused.IsTransient);
         Assert.Equal(400, refused.StatusCode);
-        Assert.Contains("Additional property 'Extra' is not allowed", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("$ must NOT have additional properties (Extra)", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Required property 'TradingPartnerId' is missing", refused.Message, StringComparison.Ordinal);
         Assert.Single(harness.Simulator.Files.Files("in/"));
 

@@ -47,7 +47,6 @@ public sealed class X3SalesInvoiceToRsxInvoiceMapper(SpsCommerceX3Options option
                 {
                     ["LineSequenceNumber"] = (line.LineNumber >= 1000 && line.LineNumber % 1000 == 0 ? line.LineNumber / 1000 : i + 1).ToString(CultureInfo.InvariantCulture),
                     ["VendorPartNumber"] = line.ItemCode,
-                    ["ProductDescription"] = line.Description,
                     ["InvoiceQty"] = line.Quantity,
                     ["InvoiceQtyUOM"] = unit,
                     ["PurchasePrice"] = line.UnitPrice,
@@ -55,6 +54,9 @@ public sealed class X3SalesInvoiceToRsxInvoiceMapper(SpsCommerceX3Options option
                     ["ShipQtyUOM"] = unit,
                     ["ExtendedItemTotal"] = line.NetAmount,
                 },
+
+                // RSX keeps descriptions beside the line, never on it (SPS's Invoices schema closes InvoiceLine).
+                ["ProductOrItemDescription"] = new JsonArray(new JsonObject { ["ProductCharacteristicCode"] = "08", ["ProductDescription"] = line.Description ?? line.ItemCode }),
             });
         }
 
