@@ -108,7 +108,7 @@ public sealed class X3ToSpsAckTests
         Customer = new PartyReference("C0100", "Retailer"),
         OrderDate = new DateOnly(2026, 12, 1),
         Currency = "USD",
-        RequestedDate = new DateOnly(2026, 12, 15),
+        RequestedDeliveryDate = new DateOnly(2026, 12, 15),
         Status = status,
         ExternalReference = "WMTALLTESTID~4500101",
         Lines =

@@ -1,5 +1,10 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using MlConnector.Connectors.SageX3.Writing;
+using MlConnector.Flows.SpsCommerceX3.Archive;
+using MlConnector.Pipeline.Storage;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MlConnector.Connectors.SageX3;
 using MlConnector.Connectors.SpsCommerce;
@@ -33,7 +38,7 @@ public static class SpsCommerceX3Flows
         DefaultSchedule = "0 */15 * * * *",
         Source = sp => sp.GetRequiredKeyedService<ISourceStream>(SpsCommerceNames.OrderStream),
         Mapper = sp => new RsxOrderMapper(sp.GetRequiredService<IMappingTables>(), sp.GetRequiredService<IReferenceData>(), OptionsFrom(sp)),
-        Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(RsxOrderMapper.DocumentKind),
+        Sink = sp => new SpsSalesOrderSink(sp.GetRequiredService<SageX3Writer>(), Archive(sp), OptionsFrom(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<SpsSalesOrderSink>>()),
     };
 
     /// <summary>X3 sales orders that came from SPS -> RSX OrderAck (855) files uploaded to SPS's <c>in/</c> folder.</summary>
@@ -71,8 +76,12 @@ public static class SpsCommerceX3Flows
     public static IServiceCollection AddSpsCommerceX3Options(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SpsCommerceX3Options>().Bind(configuration.GetSection(SpsCommerceX3Options.SectionName));
+        services.TryAddSingleton<ISpsOrderArchive>(sp => new BlobSpsOrderArchive(sp.GetRequiredService<PipelineStorage>()));
         return services;
     }
+
+    /// <summary>The archive of SPS orders (<see cref="AddSpsCommerceX3Options"/> registers it in the pipeline's storage).</summary>
+    internal static ISpsOrderArchive Archive(IServiceProvider sp) => sp.GetRequiredService<ISpsOrderArchive>();
 
     private static SpsCommerceX3Options OptionsFrom(IServiceProvider sp) =>
         sp.GetService<IOptions<SpsCommerceX3Options>>()?.Value ?? new SpsCommerceX3Options();

@@ -44,7 +44,7 @@ public sealed class X3SalesOrderToRsxAckMapper(SpsCommerceX3Options options) : I
                 ["ItemScheduleQty"] = line.Quantity,
                 ["ItemScheduleUOM"] = unit,
             };
-            if (order.RequestedDate is { } scheduled && accepted)
+            if (order.RequestedDeliveryDate is { } scheduled && accepted)
             {
                 acknowledgement["ItemScheduleQualifier"] = "068";
                 acknowledgement["ItemScheduleDate"] = Date(scheduled);

@@ -41,6 +41,9 @@ public sealed record OrderSeedScenario(
 {
     public const string UnknownPartnerId = "NEWALLRETAILR";
     public const string UnknownItem = "ZZ-UNKNOWN-99";
+
+    /// <summary>The first line's quantity in a change (04/05) that <see cref="SpsOrderSeeder.SeedVersions"/> writes.</summary>
+    public const decimal ChangedQuantity = 48m;
 }
 
 /// <summary>Writes realistic RSX 7.7.7 JSON Orders (850) into the account's <c>out/PO/</c>, as SPS does for a supplier.</summary>
@@ -119,6 +122,36 @@ public static class SpsOrderSeeder
             Items.Where((_, i) => i % 2 == 0).ToDictionary(i => i.BuyerPart, i => i.VendorPart, StringComparer.Ordinal),
             Items.Select(i => i.VendorPart).ToList(),
             writable, unknownPartner, unknownItem, malformed, files);
+    }
+
+    /// <summary>
+    /// Drops several versions of one PO into <c>out/PO/</c> at once, one file each in listing order, with the RSX purpose
+    /// codes given (00 original, 04 change, 05 replace, 01 cancellation); a change sets the first line to
+    /// <see cref="OrderSeedScenario.ChangedQuantity"/>. Returns the file paths in the order SPS lists them.
+    /// </summary>
+    public static IReadOnlyList<string> SeedVersions(SpsFileStore store, string partner, string purchaseOrderNumber, IReadOnlyList<string> purposeCodes, DateOnly orderDate)
+    {
+        var files = new List<string>();
+        for (var i = 0; i < purposeCodes.Count; i++)
+        {
+            var order = Order(partner, purchaseOrderNumber, new OrderSeedRequest { OrderDate = orderDate }, badItem: false, seed: 1);
+            var header = order["Header"]!["OrderHeader"]!.AsObject();
+            header["TsetPurposeCode"] = purposeCodes[i];
+            if (purposeCodes[i] is "04" or "05")
+            {
+                var line = order["LineItem"]![0]!["OrderLine"]!.AsObject();
+                var before = (decimal)line["OrderQty"]! * (decimal)line["PurchasePrice"]!;
+                line["OrderQty"] = OrderSeedScenario.ChangedQuantity;
+                var summary = order["Summary"]!.AsObject();
+                summary["TotalAmount"] = (decimal)summary["TotalAmount"]! - before + OrderSeedScenario.ChangedQuantity * (decimal)line["PurchasePrice"]!;
+            }
+
+            var path = $"out/PO/PO{purchaseOrderNumber}_v{i + 1}_{purposeCodes[i]}.json";
+            store.Put(path, JsonSerializer.SerializeToUtf8Bytes(order));
+            files.Add(path);
+        }
+
+        return files;
     }
 
     /// <summary>The record key the connector gives an order: trading partner and PO number.</summary>

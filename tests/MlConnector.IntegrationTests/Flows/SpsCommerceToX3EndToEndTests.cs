@@ -24,7 +24,7 @@ public sealed class SpsCommerceToX3EndToEndTests(AzuriteFixture azurite)
         Assert.All(harness.Sandbox.X3.SalesOrders(), order => Assert.Equal(scenario.PartnerToCustomer[order["YEXTREF"]!.ToString().Split('~')[0]], order["BPCORD"]?.ToString()));
         Assert.Empty(harness.Sandbox.Sps.Files.Files("out/"));
 
-        var rejected = (await harness.RecordsAsync(Flow, RecordStatus.Rejected)).ToDictionary(row => row.SourceKey, row => row.Reason ?? string.Empty, StringComparer.Ordinal);
+        var rejected = (await harness.RecordsAsync(Flow, RecordStatus.Rejected)).ToDictionary(row => OrderKey(row.SourceKey), row => row.Reason ?? string.Empty, StringComparer.Ordinal);
         Assert.Equal(
             scenario.UnknownPartnerOrders.Concat(scenario.UnknownItemOrders).Append("file~" + scenario.MalformedFiles[0]).Order(StringComparer.Ordinal),
             rejected.Keys.Order(StringComparer.Ordinal));
@@ -32,7 +32,7 @@ public sealed class SpsCommerceToX3EndToEndTests(AzuriteFixture azurite)
             $"Trading partner {OrderSeedScenario.UnknownPartnerId} (PO {PoNumber(key)} from trading partner {OrderSeedScenario.UnknownPartnerId}) has no X3 customer: add the row trading-partner,{OrderSeedScenario.UnknownPartnerId},<X3 customer code>",
             rejected[key],
             StringComparison.Ordinal));
-        Assert.Contains($"add the row item-number,{OrderSeedScenario.UnknownItem},<X3 item>", rejected[scenario.UnknownItemOrders[0]], StringComparison.Ordinal);
+        Assert.Contains($"add the row item-number,{scenario.UnknownItemOrders[0].Split('~')[0]}:{OrderSeedScenario.UnknownItem},<X3 item>", rejected[scenario.UnknownItemOrders[0]], StringComparison.Ordinal);
         Assert.Contains("is not valid JSON", rejected["file~" + scenario.MalformedFiles[0]], StringComparison.Ordinal);
 
         // The fixes the reasons name: the next sync writes the waiting orders, though SPS has no files left.
@@ -197,6 +197,32 @@ public sealed class SpsCommerceToX3EndToEndTests(AzuriteFixture azurite)
             problem.GetProperty("context").EnumerateArray().Select(error => error.GetProperty("field").GetString()).Order(StringComparer.Ordinal));
         Assert.Equal(3, harness.Sandbox.Sps.Files.Files("in/").Count);
     }
+
+    [Fact]
+    public async Task An_original_a_change_and_a_cancellation_of_one_po_in_one_listing_are_three_records_and_leave_the_x3_order_cancelled()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        await harness.Sandbox.SeedSpsAsync(new OrderSeedRequest { Orders = 0 }, harness.Mappings, CancellationToken.None);
+        var files = harness.Sandbox.Sps.SeedOrderVersions("WMTALLTESTID", "4509001", ["00", "04", "01"]);
+
+        var sync = await harness.SyncAsync(Flow);
+
+        Assert.Equal(3, sync.Enqueued);
+        Assert.Empty(harness.Sandbox.Sps.Files.Files("out/"));
+        var order = Assert.Single(harness.Sandbox.X3.SalesOrders());
+        Assert.Equal(("4509001", 2), (order["CUSORDREF"]!.ToString(), (int)order["CLEFLG"]!));
+        Assert.Equal("WMTALLTESTID~4509001", order["YEXTREF"]!.ToString());
+        var written = await harness.RecordsAsync(Flow, RecordStatus.Written);
+        Assert.Equal(files.Select(f => "WMTALLTESTID~4509001~" + f[(f.LastIndexOf('/') + 1)..]).Order(StringComparer.Ordinal), written.Select(r => r.SourceKey).Order(StringComparer.Ordinal));
+        Assert.All(written, r => Assert.Equal(order["SOHNUM"]!.ToString(), r.TargetId));
+        Assert.Equal(1, harness.Sandbox.X3.CreateCount("SORDER"));
+
+        // The change's quantities, not the original's, are on the (now closed) X3 order.
+        var lines = ((System.Text.Json.Nodes.JsonArray)order["$lines"]!).OfType<System.Text.Json.Nodes.JsonObject>().ToList();
+        Assert.Equal(OrderSeedScenario.ChangedQuantity, (decimal)lines[0]["QTY"]!);
+    }
+
+    private static string OrderKey(string recordKey) => string.Join('~', recordKey.Split('~').Take(2));
 
     private static string PoNumber(string key) => key.Split('~')[1];
 
