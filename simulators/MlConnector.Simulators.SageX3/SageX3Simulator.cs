@@ -211,7 +211,12 @@ public sealed class SageX3Simulator : IAsyncDisposable
         var fields = new JsonObject();
         foreach (var (field, value) in changes)
         {
-            fields[field] = value is null ? null : JsonValue.Create(value);
+            fields[field] = value switch
+            {
+                null => null,
+                JsonNode node => node.DeepClone(), // e.g. new lines under "$lines"
+                _ => JsonValue.Create(value),
+            };
         }
 
         _ = Folder(folder).Update(cls, key, fields, null) ?? throw new ArgumentException($"{className} {key} not found", nameof(key));

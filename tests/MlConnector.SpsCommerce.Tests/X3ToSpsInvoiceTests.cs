@@ -18,7 +18,7 @@ public sealed class X3ToSpsInvoiceTests
     [Fact]
     public async Task A_validated_x3_invoice_of_an_sps_order_becomes_an_810_with_the_buyers_po_lines_and_x3_totals_under_a_name_fixed_by_its_version()
     {
-        var mapper = new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options());
+        var mapper = new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options(), new MlConnector.Flows.SpsCommerceX3.Archive.InMemorySpsOrderArchive());
 
         var mapped = Assert.IsType<MapResult.MappedResult>(await mapper.MapAsync(Record(Invoice("WMTALLTESTID~4500101"), "v1"), CancellationToken.None));
         var retried = Assert.IsType<MapResult.MappedResult>(await mapper.MapAsync(Record(Invoice("WMTALLTESTID~4500101"), "v1"), CancellationToken.None));
@@ -49,7 +49,7 @@ public sealed class X3ToSpsInvoiceTests
     [Fact]
     public async Task An_invoice_of_an_order_not_from_sps_is_refused_with_the_reason()
     {
-        var rejected = Assert.IsType<MapResult.RejectedResult>(await new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options()).MapAsync(Record(Invoice(null), "v1"), CancellationToken.None));
+        var rejected = Assert.IsType<MapResult.RejectedResult>(await new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options(), new MlConnector.Flows.SpsCommerceX3.Archive.InMemorySpsOrderArchive()).MapAsync(Record(Invoice(null), "v1"), CancellationToken.None));
 
         Assert.Contains("X3 sales invoice SI0001 invoices no order from SPS (its sales order SO0001 carries no trading partner~PO reference)", rejected.Reason, StringComparison.Ordinal);
     }
@@ -75,7 +75,7 @@ public sealed class X3ToSpsInvoiceTests
     {
         await using var harness = await SpsHarness.StartAsync();
         var sink = harness.Services.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind);
-        var good = Assert.IsType<MapResult.MappedResult>(await new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options()).MapAsync(Record(Invoice("WMTALLTESTID~4500101"), "v1"), CancellationToken.None)).Document;
+        var good = Assert.IsType<MapResult.MappedResult>(await new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options(), new MlConnector.Flows.SpsCommerceX3.Archive.InMemorySpsOrderArchive()).MapAsync(Record(Invoice("WMTALLTESTID~4500101"), "v1"), CancellationToken.None)).Document;
 
         var written = await sink.WriteAsync(new WriteRequest(SpsCommerceX3Flows.InvoicesName, "SI0001", "v1", null, false, "key-1", good), CancellationToken.None);
 

@@ -51,8 +51,8 @@ public static class SpsCommerceX3Flows
         ScheduleSetting = AppSettingNames.X3SpsAcksSchedule,
         DefaultSchedule = "0 5-59/15 * * * *",
         Source = sp => new SpsOriginatedStream(sp.GetRequiredKeyedService<ISourceStream>(X3SalesOrderStreamKey), "externalReference"),
-        Mapper = sp => new X3SalesOrderToRsxAckMapper(OptionsFrom(sp)),
-        Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind),
+        Mapper = sp => new X3SalesOrderToRsxAckMapper(OptionsFrom(sp), Archive(sp)),
+        Sink = sp => new SpsAnswerSink(sp.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind), Archive(sp)),
     };
 
     /// <summary>
@@ -68,8 +68,8 @@ public static class SpsCommerceX3Flows
         ScheduleSetting = AppSettingNames.X3SpsInvoicesSchedule,
         DefaultSchedule = "0 10-59/15 * * * *",
         Source = sp => new SpsOriginatedStream(sp.GetRequiredKeyedService<ISourceStream>(SageX3SalesInvoiceStream.Name), "orderExternalReference"),
-        Mapper = sp => new X3SalesInvoiceToRsxInvoiceMapper(OptionsFrom(sp)),
-        Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind),
+        Mapper = sp => new X3SalesInvoiceToRsxInvoiceMapper(OptionsFrom(sp), Archive(sp)),
+        Sink = sp => new SpsAnswerSink(sp.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind), Archive(sp)),
     };
 
     /// <summary>Binds <see cref="SpsCommerceX3Options"/> from the <c>SpsCommerceX3</c> section; without it the defaults apply.</summary>

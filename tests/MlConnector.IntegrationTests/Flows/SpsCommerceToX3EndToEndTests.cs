@@ -104,21 +104,30 @@ public sealed class SpsCommerceToX3EndToEndTests(AzuriteFixture azurite)
         Assert.Equal(0, again.Enqueued);
         Assert.Equal(4, harness.Sandbox.Sps.Files.Files("in/").Count);
 
-        // SPS processes (removes) the uploads; closing an order in X3 sends one new 855 rejecting it.
+        // SPS processes (removes) the uploads. Closing an accepted order in X3 without changing a line tells the partner
+        // nothing new: no rejection follows the acceptance. Changing a quantity sends a replace (05) accepting with changes.
         foreach (var file in harness.Sandbox.Sps.Files.Files("in/"))
         {
             harness.Sandbox.Sps.Files.Delete(file.Path);
         }
 
-        var closed = harness.Sandbox.X3.SalesOrders().First(order => order["CUSORDREF"]?.ToString() != "PHONE-1");
-        harness.Sandbox.X3.Touch("SORDER", closed["SOHNUM"]!.ToString(), new Dictionary<string, object?> { ["CLEFLG"] = 2 });
+        var orders = harness.Sandbox.X3.SalesOrders().Where(order => order["CUSORDREF"]?.ToString() != "PHONE-1").ToList();
+        harness.Sandbox.X3.Touch("SORDER", orders[0]["SOHNUM"]!.ToString(), new Dictionary<string, object?> { ["CLEFLG"] = 2 });
+        var closed = await harness.SyncAsync(SpsCommerceX3Flows.AcknowledgmentsName);
+
+        Assert.Equal(1, closed.Enqueued);
+        Assert.Empty(harness.Sandbox.Sps.Files.Files("in/"));
+
+        var lines = (System.Text.Json.Nodes.JsonArray)orders[1]["$lines"]!.DeepClone();
+        lines[0]!["QTY"] = (decimal)lines[0]!["QTY"]! + 1;
+        harness.Sandbox.X3.Touch("SORDER", orders[1]["SOHNUM"]!.ToString(), new Dictionary<string, object?> { ["$lines"] = lines });
         var change = await harness.SyncAsync(SpsCommerceX3Flows.AcknowledgmentsName);
 
         Assert.Equal(1, change.Enqueued);
-        var rejection = Assert.Single(harness.Sandbox.Sps.Files.Files("in/"));
-        var header = System.Text.Json.JsonDocument.Parse(rejection.Content).RootElement.GetProperty("Header").GetProperty("OrderHeader");
-        Assert.Equal("RD", header.GetProperty("AcknowledgementType").GetString());
-        Assert.Equal(closed["CUSORDREF"]!.ToString(), header.GetProperty("PurchaseOrderNumber").GetString());
+        var replacement = Assert.Single(harness.Sandbox.Sps.Files.Files("in/"));
+        var header = System.Text.Json.JsonDocument.Parse(replacement.Content).RootElement.GetProperty("Header").GetProperty("OrderHeader");
+        Assert.Equal(("AC", "05"), (header.GetProperty("AcknowledgementType").GetString(), header.GetProperty("TsetPurposeCode").GetString()));
+        Assert.Equal(orders[1]["CUSORDREF"]!.ToString(), header.GetProperty("PurchaseOrderNumber").GetString());
     }
 
     [Fact]
