@@ -1,16 +1,16 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-using MlConnector.Connectors.SageX3.Writing;
-using MlConnector.Flows.SpsCommerceX3.Archive;
-using MlConnector.Pipeline.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlConnector.Connectors.SageX3;
+using MlConnector.Connectors.SageX3.Writing;
 using MlConnector.Connectors.SpsCommerce;
 using MlConnector.Core.Configuration;
 using MlConnector.Core.Flows;
 using MlConnector.Core.Mapping;
+using MlConnector.Flows.SpsCommerceX3.Archive;
+using MlConnector.Pipeline.Storage;
 
 namespace MlConnector.Flows.SpsCommerceX3;
 
