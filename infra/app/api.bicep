@@ -43,6 +43,8 @@ param x3SpsAcksSchedule string
 
 @description('NCRONTAB (6 fields, UTC) for the X3 sales invoices -> SPS invoices (810) poll.')
 param x3SpsInvoicesSchedule string
+@description('NCRONTAB (6 fields, UTC) for the X3 sales deliveries -> SPS ship notices (856) poll.')
+param x3SpsShipmentsSchedule string
 @description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
 param x3StediSchedule string
 
@@ -87,6 +89,7 @@ var appSettings = {
   SpsX3_Schedule: spsX3Schedule
   X3SpsAcks_Schedule: x3SpsAcksSchedule
   X3SpsInvoices_Schedule: x3SpsInvoicesSchedule
+  X3SpsShipments_Schedule: x3SpsShipmentsSchedule
   X3Stedi_Schedule: x3StediSchedule
   X3StediInvoices_Schedule: x3StediInvoicesSchedule
   Maintenance_Schedule: '0 */15 * * * *'

@@ -7,7 +7,7 @@ using MlConnector.Flows.SpsCommerceX3.Archive;
 namespace MlConnector.Flows.SpsCommerceX3;
 
 /// <summary>
-/// Uploads an answer to a trading partner (855, 810) through <see cref="SpsRsxUploadSink"/>, then notes it on the PO's
+/// Uploads an answer to a trading partner (855, 810, 856) through <see cref="SpsRsxUploadSink"/>, then notes it on the PO's
 /// archive, so the next answer is a replace (05) rather than a second original and a closed order is not rejected
 /// after its acceptance. A <see cref="NothingToSendKind"/> document (nothing new for the partner) uploads nothing.
 /// </summary>
@@ -40,6 +40,16 @@ public sealed class SpsAnswerSink(ITargetSink upload, ISpsOrderArchive archive) 
             await NoteAsync(Key(invoice), order => order with
             {
                 InvoicesSent = new Dictionary<string, int>(order.InvoicesSent, StringComparer.Ordinal) { [invoiceNumber] = order.InvoicesSent.GetValueOrDefault(invoiceNumber) + 1 },
+            }, cancellationToken);
+        }
+        else if (header.ValueKind == JsonValueKind.Object && header.TryGetProperty("ShipmentHeader", out var shipment) && shipment.TryGetProperty("ShipmentIdentification", out var delivery) &&
+            body.TryGetProperty("OrderLevel", out var orders) && orders.GetArrayLength() > 0)
+        {
+            var deliveryNumber = delivery.GetString() ?? string.Empty;
+            var orderKey = $"{shipment.GetProperty("TradingPartnerId").GetString()}~{orders[0].GetProperty("OrderHeader").GetProperty("PurchaseOrderNumber").GetString()}";
+            await NoteAsync(orderKey, order => order with
+            {
+                ShipmentsSent = new Dictionary<string, int>(order.ShipmentsSent, StringComparer.Ordinal) { [deliveryNumber] = order.ShipmentsSent.GetValueOrDefault(deliveryNumber) + 1 },
             }, cancellationToken);
         }
 

@@ -31,4 +31,10 @@ public sealed class SpsCommerceX3Options
     /// together; after that the attempt fails and the queue retries it. Default 20.
     /// </summary>
     public int CancellationWaitSeconds { get; set; } = 20;
+
+    /// <summary>
+    /// The supplier's GS1 company prefix (6-12 digits) in the SSCC-18 carton labels of its ship notices (856). Default is
+    /// GS1's example prefix 0614141: set your own before sending ship notices to a retailer.
+    /// </summary>
+    public string SsccCompanyPrefix { get; set; } = Sscc18.ExampleCompanyPrefix;
 }

@@ -37,8 +37,9 @@ internal static class X3Catalog
         new("ITMMASTER", "ITMREF", ["ITMREF", "ITMDES1", "STU", "CREDATTIM", "UPDDATTIM"], [], null),
         new("PRECEIPT", "PTHNUM", ["PTHNUM", "BPSNUM", "RCPDAT", "BPTNUM", "TRKNUM", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["PTDLIN", "POHNUM", "POPLIN", "ITMREF", "QTYUOM", "UOM"], "RC"),
-        new("SDELIVERY", "SDHNUM", ["SDHNUM", "SOHNUM", "BPCORD", "SHIDAT", "BPTNUM", "BPTNAM", "TRKNUM", "CFMFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
-            ["SDDLIN", "ITMREF", "QTY", "SAU"], "SD"),
+        // SDELIVERY's delivery address (BPAADD) and each line's sales order line (SOPLIN), as on X3's SDELIVERY / SDELIVERYD.
+        new("SDELIVERY", "SDHNUM", ["SDHNUM", "SOHNUM", "BPCORD", "SHIDAT", "BPTNUM", "BPTNAM", "TRKNUM", "CFMFLG", ExternalReference, "BPAADD", "CREDATTIM", "UPDDATTIM"],
+            ["SDDLIN", "ITMREF", "QTY", "SAU", "SOPLIN"], "SD"),
         // SORDER's ship-to (BPAADD code or BPD* free address), bill-to (BPCINV, BPI*), ship date, carrier, terms, header text and
         // invoicing elements, and per line the delivery address and dates: field codes as in X3's SORDER / SORDERQ tables
         // (seen in public SQL and schema files over them, e.g. BPDADDLIG_0..2, SHIDAT_0, PTE_0, SOHTEX1_0, INVDTAAMT_0).

@@ -173,8 +173,13 @@ internal sealed class X3DocumentMapper(SageX3Options options)
             Status = X3Row.Int(row, "CFMFLG") == 2 ? FulfillmentStatus.Shipped : FulfillmentStatus.Pending,
             Tracking = carrier is not null && tracking is not null ? [new ShipmentTracking(carrier, X3Row.Text(row, "BPTNAM") ?? carrier, tracking)] : [],
             Lines = X3Row.Lines(row, options.DeliveryLinesProperty)
-                .Select(line => new ShippedLine(X3Row.Int(line, "SDDLIN"), X3Row.Text(line, "ITMREF") ?? string.Empty, X3Row.Decimal(line, "QTY"), X3Row.Text(line, "SAU") ?? string.Empty))
+                .Select(line => new ShippedLine(X3Row.Int(line, "SDDLIN"), X3Row.Text(line, "ITMREF") ?? string.Empty, X3Row.Decimal(line, "QTY"), X3Row.Text(line, "SAU") ?? string.Empty)
+                {
+                    OrderLineNumber = X3Row.Text(line, "SOPLIN") is null ? null : X3Row.Int(line, "SOPLIN"),
+                })
                 .ToList(),
+            SalesOrderNumber = X3Row.Text(row, "SOHNUM"),
+            ShipToCode = X3Row.Text(row, "BPAADD"),
         };
     }
 

@@ -10,7 +10,7 @@ namespace MlConnector.Flows.SpsCommerceX3.Archive;
 /// <summary>
 /// What ml-connector keeps of a trading partner's PO beyond what X3 holds: the whole order as last applied (the
 /// buyer's identifiers, addresses, terms, allowances, notes, store splits...), which file version that was, the X3
-/// sales order it was written to, and what has been answered (855s, 810s), so that the answers echo the order and
+/// sales order it was written to, and what has been answered (855s, 810s, 856s), so that the answers echo the order and
 /// follow RSX's purpose codes.
 /// </summary>
 public sealed record ArchivedSpsOrder
@@ -34,6 +34,9 @@ public sealed record ArchivedSpsOrder
 
     /// <summary>810s sent per X3 invoice number (the first is the original, later ones replace it).</summary>
     public IReadOnlyDictionary<string, int> InvoicesSent { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>856s sent per X3 delivery number (the first is the original, later ones replace it).</summary>
+    public IReadOnlyDictionary<string, int> ShipmentsSent { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
 }
 
 /// <summary>Another process changed the archived order between this read and this save: read again and retry.</summary>
