@@ -105,6 +105,41 @@ public sealed class X3ToSpsInvoiceTests
         Assert.Single(harness.Simulator.Files.Files("in/"));
     }
 
+    [Fact]
+    public async Task The_orders_allowances_and_charges_are_billed_on_its_first_invoice_and_not_again_on_a_later_partial_invoice()
+    {
+        var archive = new MlConnector.Flows.SpsCommerceX3.Archive.InMemorySpsOrderArchive();
+        var order = new SalesOrder
+        {
+            SourceId = "WMTALLTESTID~4500101",
+            CustomerOrderNumber = "4500101",
+            Customer = new PartyReference("C0100", "WMTALLTESTID"),
+            OrderDate = new DateOnly(2026, 12, 1),
+            Currency = "USD",
+            ChargesAllowances = [new ChargeAllowance(true, "D240", 25m, null, null, null, "Freight")],
+            Lines = [new SalesOrderLine { LineNumber = 1000, ItemCode = "TEE-BLU-M", Quantity = 12, Unit = "UN", UnitPrice = 4.25m }],
+        };
+        await archive.SaveAsync(new MlConnector.Flows.SpsCommerceX3.Archive.ArchivedSpsOrder { OrderKey = order.SourceId, Order = order, AppliedAvailable = "1", AppliedFile = "f", X3Order = "SO0001" }, null, CancellationToken.None);
+        var mapper = new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options(), archive);
+        var sink = new SpsAnswerSink(new UploadedSink(), archive);
+
+        var first = Assert.IsType<MapResult.MappedResult>(await mapper.MapAsync(Record(Invoice("WMTALLTESTID~4500101"), "v1"), CancellationToken.None)).Document;
+        await sink.WriteAsync(new WriteRequest(SpsCommerceX3Flows.InvoicesName, "SI0001", "v1", null, false, "key-1", first), CancellationToken.None);
+        var second = Invoice("WMTALLTESTID~4500101") with { Invoice = Invoice("WMTALLTESTID~4500101").Invoice with { SourceId = "SI0002", Number = "SI0002" } };
+        var later = Assert.IsType<MapResult.MappedResult>(await mapper.MapAsync(Record(second, "v1"), CancellationToken.None)).Document;
+
+        Assert.Equal("D240", first.Body.GetProperty("Header").GetProperty("ChargesAllowances")[0].GetProperty("AllowChrgCode").GetString());
+        Assert.Equal(51m + 18.6m + 4.08m + 1.49m + 25m, first.Body.GetProperty("Summary").GetProperty("TotalAmount").GetDecimal());
+        Assert.False(later.Body.GetProperty("Header").TryGetProperty("ChargesAllowances", out _));
+        Assert.Equal(51m + 18.6m + 4.08m + 1.49m, later.Body.GetProperty("Summary").GetProperty("TotalAmount").GetDecimal());
+    }
+
+    private sealed class UploadedSink : ITargetSink
+    {
+        public Task<WriteResult> WriteAsync(WriteRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(new WriteResult("in/" + request.Document.ExternalReference, WriteAction.Created));
+    }
+
     private static X3SalesInvoice Invoice(string? orderReference) => new(
         new Invoice
         {

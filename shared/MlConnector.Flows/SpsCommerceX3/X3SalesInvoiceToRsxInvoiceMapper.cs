@@ -14,7 +14,7 @@ namespace MlConnector.Flows.SpsCommerceX3;
 /// trading partner expects, echoing the order as the partner sent it (<see cref="ISpsOrderArchive"/>): header numbers,
 /// terms, dates, addresses, references, notes, FOB and carrier, and per line the buyer's identifiers and unit with the
 /// description in <c>ProductOrItemDescription</c>. Tax goes in <c>Taxes</c> and the order's allowances and charges in
-/// <c>ChargesAllowances</c>, so <c>TotalAmount</c> = lines + tax + charges - allowances. The first 810 of an invoice is an
+/// <c>ChargesAllowances</c> (on the PO's first invoice only), so <c>TotalAmount</c> = lines + tax + charges - allowances. The first 810 of an invoice is an
 /// original (00); a changed invoice is sent again as a replace (05). A credit note (negative total) is a credit memo:
 /// <c>InvoiceTypeCode</c> CR with its amounts stated positive. The file name is fixed by the invoice and its X3 version
 /// (<c>IN_{partner}_{invoice}_{version}.json</c>), so a retry overwrites rather than sends a second invoice.
@@ -81,7 +81,10 @@ public sealed class X3SalesInvoiceToRsxInvoiceMapper(SpsCommerceX3Options option
             lines.Add(item);
         }
 
-        var charges = ordered?.ChargesAllowances ?? [];
+        // The order's allowances and charges are billed once: on its first invoice (and that invoice's replacements), not
+        // again on later partial invoices of the same PO.
+        var firstInvoice = archived is null || archived.InvoicesSent.Keys.All(number => number == invoice.Number);
+        var charges = firstInvoice ? ordered?.ChargesAllowances ?? [] : [];
         var merchandise = sign * invoice.TotalExcludingTax;
         var tax = sign * invoice.TotalTax;
         var total = merchandise + tax + charges.Sum(c => c.SignedAmount);

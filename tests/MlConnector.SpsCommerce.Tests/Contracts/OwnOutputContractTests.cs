@@ -14,8 +14,9 @@ using MlConnector.SpsCommerce.Tests.Support;
 namespace MlConnector.SpsCommerce.Tests.Contracts;
 
 /// <summary>
-/// SPS's full-field Orders example (every field filled) goes through our own mapping and back out as an 855 and an 810:
-/// what we send echoes the order and must pass SPS's published schemas, whatever the order carried.
+/// SPS's full-field Orders example (every field filled) goes through our own mapping and back out as an 855, an 810 and an 856:
+/// what we send echoes the order and must pass SPS's published schemas, whatever the order carried; our 856 is held
+/// to the structure of SPS's full-field Shipments example (no Shipments schema was published to us).
 /// </summary>
 public sealed class OwnOutputContractTests
 {
@@ -55,6 +56,33 @@ public sealed class OwnOutputContractTests
         var charges = order.ChargesAllowances.Sum(c => c.SignedAmount);
         Assert.Equal(summary.GetProperty("TotalSalesAmount").GetDecimal() + (1.25m * order.Lines.Count) + charges, summary.GetProperty("TotalAmount").GetDecimal());
         Assert.Equal(1.25m * order.Lines.Count, header.GetProperty("Taxes")[0].GetProperty("TaxAmount").GetDecimal());
+    }
+
+    [RsxContractFact]
+    public async Task Our_856_for_sps_full_field_order_has_the_structure_of_sps_full_field_shipment_and_sscc_labelled_cartons()
+    {
+        var (archive, order) = await ArchivedFullFieldOrderAsync();
+        var delivery = new Shipment
+        {
+            SourceId = "SD0001",
+            OrderReference = order.ExternalReference!,
+            SalesOrderNumber = "SO0001",
+            ShipDate = new DateOnly(2026, 12, 6),
+            Status = FulfillmentStatus.Shipped,
+            Tracking = [new ShipmentTracking("UPSN", "UPS", "1Z999AA10123456784")],
+            Lines = order.Lines.Select((l, i) => new ShippedLine((i + 1) * 1000, l.ItemCode, i == 0 ? Math.Max(1, l.Quantity - 1) : l.Quantity, l.Unit) { OrderLineNumber = l.LineNumber }).ToList(),
+        };
+
+        var notice = Assert.IsType<MapResult.MappedResult>(await new X3DeliveryToRsxShipmentMapper(new SpsCommerceX3Options(), archive, new InMemoryMappingTables())
+            .MapAsync(new SourceRecord("SD0001", "v1", null, CanonicalJson.ToElement(delivery)), CancellationToken.None)).Document;
+
+        Rsx.AssertValid(RsxDocumentType.Shipments, notice.Body);
+        var packs = notice.Body.GetProperty("OrderLevel").EnumerateArray().SelectMany(o => o.GetProperty("PackLevel").EnumerateArray()).ToList();
+        Assert.NotEmpty(packs);
+        Assert.All(packs, p => Assert.True(Sscc18.IsValid(p.GetProperty("Pack").GetProperty("ShippingSerialID").GetString()!)));
+        var line = packs[0].GetProperty("ItemLevel")[0].GetProperty("ShipmentLine");
+        Assert.Equal(("9999-SPS", "12345678901234"), (line.GetProperty("BuyerPartNumber").GetString(), line.GetProperty("GTIN").GetString()));
+        Assert.Equal("0001", notice.Body.GetProperty("Header").GetProperty("ShipmentHeader").GetProperty("ASNStructureCode").GetString());
     }
 
     /// <summary>SPS's full-field order, its store split made to add up, mapped and archived as the sps-x3 flow would.</summary>
