@@ -8,6 +8,7 @@ using MlConnector.Connectors.SpsCommerce;
 using MlConnector.Core;
 using MlConnector.Core.Documents;
 using MlConnector.Core.Flows;
+using MlConnector.Core.Mapping;
 using MlConnector.Flows.SpsCommerceX3;
 using MlConnector.SpsCommerce.Tests.Support;
 
@@ -132,6 +133,18 @@ public sealed class X3ToSpsInvoiceTests
         Assert.Equal(51m + 18.6m + 4.08m + 1.49m + 25m, first.Body.GetProperty("Summary").GetProperty("TotalAmount").GetDecimal());
         Assert.False(later.Body.GetProperty("Header").TryGetProperty("ChargesAllowances", out _));
         Assert.Equal(51m + 18.6m + 4.08m + 1.49m, later.Body.GetProperty("Summary").GetProperty("TotalAmount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Without_the_archived_order_the_810_names_x3s_units_through_the_uom_table_read_backwards()
+    {
+        var mappings = new InMemoryMappingTables().Add(MappingTableNames.UnitOfMeasure, "CA", "CS").Add(MappingTableNames.UnitOfMeasure, "EA", "UN");
+        var invoice = Invoice("WMTALLTESTID~4500101") with { LineUnits = ["UN", "CS"] };
+
+        var mapped = Assert.IsType<MapResult.MappedResult>(await new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options(), new MlConnector.Flows.SpsCommerceX3.Archive.InMemorySpsOrderArchive(), mappings)
+            .MapAsync(Record(invoice, "v1"), CancellationToken.None)).Document;
+
+        Assert.Equal(["EA", "CA"], mapped.Body.GetProperty("LineItem").EnumerateArray().Select(l => l.GetProperty("InvoiceLine").GetProperty("InvoiceQtyUOM").GetString()));
     }
 
     private sealed class UploadedSink : ITargetSink

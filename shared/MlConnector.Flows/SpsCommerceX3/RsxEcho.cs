@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MlConnector.Core.Documents;
+using MlConnector.Core.Mapping;
 
 namespace MlConnector.Flows.SpsCommerceX3;
 
@@ -107,6 +108,10 @@ internal static class RsxEcho
         }
     }
 
+    /// <summary>The RSX unit of an X3 unit: the <c>uom</c> table read backwards, else EA for the each unit, else the X3 code.</summary>
+    public static async ValueTask<string> UnitAsync(IMappingTables? mappings, string x3Unit, string eachUnit, CancellationToken cancellationToken) =>
+        (mappings is null ? null : await mappings.ReverseLookupAsync(MappingTableNames.UnitOfMeasure, x3Unit, cancellationToken)) ?? (x3Unit == eachUnit ? "EA" : x3Unit);
+
     public static JsonArray Description(string? description, string itemCode) =>
         new(new JsonObject { ["ProductCharacteristicCode"] = "08", ["ProductDescription"] = string.IsNullOrWhiteSpace(description) ? itemCode : description });
 
@@ -114,7 +119,19 @@ internal static class RsxEcho
     public static string BuyerLineNumber(SalesOrderLine? ordered, int x3LineNumber, int position) =>
         ordered?.BuyerLineNumber ?? (x3LineNumber >= 1000 ? x3LineNumber / 1000 : position).ToString(CultureInfo.InvariantCulture);
 
-    private static JsonObject Compact(JsonObject node, params (string Name, string? Value)[] more)
+    /// <summary>The order's numbers every answer's order header repeats: department, vendor, division, the consumer's order number.</summary>
+    public static JsonObject OrderNumbers(JsonObject header, SalesOrder? ordered)
+    {
+        header["Department"] = ordered?.Department;
+        header["DepartmentDescription"] = ordered?.DepartmentDescription;
+        header["Vendor"] = ordered?.VendorNumber;
+        header["Division"] = ordered?.Division;
+        header["CustomerOrderNumber"] = ordered?.ConsumerOrderNumber;
+        return Compact(header);
+    }
+
+    /// <summary>Drops null properties (RSX omits what is not known), after setting <paramref name="more"/>.</summary>
+    public static JsonObject Compact(JsonObject node, params (string Name, string? Value)[] more)
     {
         foreach (var (name, value) in more)
         {

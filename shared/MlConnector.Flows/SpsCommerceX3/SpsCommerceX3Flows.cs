@@ -52,7 +52,7 @@ public static class SpsCommerceX3Flows
         ScheduleSetting = AppSettingNames.X3SpsAcksSchedule,
         DefaultSchedule = "0 5-59/15 * * * *",
         Source = sp => new SpsOriginatedStream(sp.GetRequiredKeyedService<ISourceStream>(X3SalesOrderStreamKey), "externalReference"),
-        Mapper = sp => new X3SalesOrderToRsxAckMapper(OptionsFrom(sp), Archive(sp)),
+        Mapper = sp => new X3SalesOrderToRsxAckMapper(OptionsFrom(sp), Archive(sp), sp.GetRequiredService<IMappingTables>()),
         Sink = sp => new SpsAnswerSink(sp.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind), Archive(sp)),
     };
 
@@ -69,7 +69,7 @@ public static class SpsCommerceX3Flows
         ScheduleSetting = AppSettingNames.X3SpsInvoicesSchedule,
         DefaultSchedule = "0 10-59/15 * * * *",
         Source = sp => new SpsOriginatedStream(sp.GetRequiredKeyedService<ISourceStream>(SageX3SalesInvoiceStream.Name), "orderExternalReference"),
-        Mapper = sp => new X3SalesInvoiceToRsxInvoiceMapper(OptionsFrom(sp), Archive(sp)),
+        Mapper = sp => new X3SalesInvoiceToRsxInvoiceMapper(OptionsFrom(sp), Archive(sp), sp.GetRequiredService<IMappingTables>()),
         Sink = sp => new SpsAnswerSink(sp.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind), Archive(sp)),
     };
 

@@ -129,15 +129,11 @@ public sealed class X3DeliveryToRsxShipmentMapper(SpsCommerceX3Options options, 
                 unmatched.Remove(asked);
             }
 
-            items.Add(new DeliveredItem(line, asked, asked?.BuyerUnit ?? await RsxUnitAsync(line.Unit, cancellationToken), i + 1));
+            items.Add(new DeliveredItem(line, asked, asked?.BuyerUnit ?? await RsxEcho.UnitAsync(mappings, line.Unit, options.EachUnit, cancellationToken), i + 1));
         }
 
         return items;
     }
-
-    /// <summary>The RSX unit of an X3 unit: the <c>uom</c> table read backwards, else EA for the each unit, else the X3 code.</summary>
-    private async ValueTask<string> RsxUnitAsync(string x3Unit, CancellationToken cancellationToken) =>
-        await mappings.ReverseLookupAsync(MappingTableNames.UnitOfMeasure, x3Unit, cancellationToken) ?? (x3Unit == options.EachUnit ? "EA" : x3Unit);
 
     /// <summary>Carton quantities: full cartons of the buyer's pack size and the rest, or the whole line in one.</summary>
     private static IEnumerable<decimal> Cartons(decimal quantity, decimal? packSize)
@@ -200,21 +196,16 @@ public sealed class X3DeliveryToRsxShipmentMapper(SpsCommerceX3Options options, 
             ["ASNStructureCode"] = "0001",
             ["CurrentScheduledDeliveryDate"] = ordered?.RequestedDeliveryDate is { } wanted ? RsxEcho.Date(wanted) : null,
         };
-        return Compact(header);
+        return RsxEcho.Compact(header);
     }
 
-    private static JsonObject OrderHeader(Shipment delivery, SalesOrder? ordered, string purchaseOrder) => Compact(new JsonObject
+    private static JsonObject OrderHeader(Shipment delivery, SalesOrder? ordered, string purchaseOrder) => RsxEcho.OrderNumbers(new JsonObject
     {
         ["InternalOrderNumber"] = delivery.SalesOrderNumber,
         ["PurchaseOrderNumber"] = purchaseOrder,
         ["ReleaseNumber"] = ordered?.ReleaseNumber,
         ["PurchaseOrderDate"] = ordered is null ? null : RsxEcho.Date(ordered.OrderDate),
-        ["Department"] = ordered?.Department,
-        ["DepartmentDescription"] = ordered?.DepartmentDescription,
-        ["Vendor"] = ordered?.VendorNumber,
-        ["Division"] = ordered?.Division,
-        ["CustomerOrderNumber"] = ordered?.ConsumerOrderNumber,
-    });
+    }, ordered);
 
     /// <summary>
     /// Where the goods go: the order's ship-to (the DC of a cross-dock order, the consumer of a drop-ship) and ship-from;
@@ -242,7 +233,7 @@ public sealed class X3DeliveryToRsxShipmentMapper(SpsCommerceX3Options options, 
     {
         var asked = ordered is { Carriers.Count: > 0 } ? ordered.Carriers[0] : null;
         var shipped = delivery.Tracking.Count > 0 ? delivery.Tracking[0] : null;
-        var carrier = Compact(new JsonObject
+        var carrier = RsxEcho.Compact(new JsonObject
         {
             ["CarrierTransMethodCode"] = asked?.TransportMethod,
             ["CarrierAlphaCode"] = shipped?.CarrierCode ?? asked?.CarrierCode,
@@ -254,15 +245,5 @@ public sealed class X3DeliveryToRsxShipmentMapper(SpsCommerceX3Options options, 
         }
 
         return carrier;
-    }
-
-    private static JsonObject Compact(JsonObject node)
-    {
-        foreach (var empty in node.Where(p => p.Value is null).Select(p => p.Key).ToList())
-        {
-            node.Remove(empty);
-        }
-
-        return node;
     }
 }

@@ -5,6 +5,7 @@ using MlConnector.Connectors.SpsCommerce;
 using MlConnector.Core;
 using MlConnector.Core.Documents;
 using MlConnector.Core.Flows;
+using MlConnector.Core.Mapping;
 using MlConnector.Flows.SpsCommerceX3.Archive;
 
 namespace MlConnector.Flows.SpsCommerceX3;
@@ -19,7 +20,8 @@ namespace MlConnector.Flows.SpsCommerceX3;
 /// <c>InvoiceTypeCode</c> CR with its amounts stated positive. The file name is fixed by the invoice and its X3 version
 /// (<c>IN_{partner}_{invoice}_{version}.json</c>), so a retry overwrites rather than sends a second invoice.
 /// </summary>
-public sealed class X3SalesInvoiceToRsxInvoiceMapper(SpsCommerceX3Options options, ISpsOrderArchive archive) : IRecordMapper
+/// <param name="mappings">Reads the <c>uom</c> table backwards for lines the archive does not know; null: EA for the each unit only.</param>
+public sealed class X3SalesInvoiceToRsxInvoiceMapper(SpsCommerceX3Options options, ISpsOrderArchive archive, IMappingTables? mappings = null) : IRecordMapper
 {
     public async ValueTask<MapResult> MapAsync(SourceRecord record, CancellationToken cancellationToken)
     {
@@ -57,7 +59,7 @@ public sealed class X3SalesInvoiceToRsxInvoiceMapper(SpsCommerceX3Options option
             }
 
             var x3Unit = i < source.LineUnits.Count ? source.LineUnits[i] : string.Empty;
-            var unit = asked?.BuyerUnit ?? (x3Unit == options.EachUnit ? "EA" : x3Unit);
+            var unit = asked?.BuyerUnit ?? await RsxEcho.UnitAsync(mappings, x3Unit, options.EachUnit, cancellationToken);
             var invoiceLine = new JsonObject { ["LineSequenceNumber"] = RsxEcho.BuyerLineNumber(asked, line.LineNumber, i + 1) };
             RsxEcho.Identifiers(invoiceLine, asked, line.ItemCode);
             invoiceLine["InvoiceQty"] = sign * line.Quantity;
@@ -142,17 +144,7 @@ public sealed class X3SalesInvoiceToRsxInvoiceMapper(SpsCommerceX3Options option
             ["InvoiceTypeCode"] = credit ? "CR" : "DR",
             ["TsetPurposeCode"] = sentBefore ? "05" : "00",
             ["BuyersCurrency"] = invoice.Currency,
-            ["Department"] = ordered?.Department,
-            ["DepartmentDescription"] = ordered?.DepartmentDescription,
-            ["Vendor"] = ordered?.VendorNumber,
-            ["Division"] = ordered?.Division,
-            ["CustomerOrderNumber"] = ordered?.ConsumerOrderNumber,
         };
-        foreach (var empty in header.Where(p => p.Value is null).Select(p => p.Key).ToList())
-        {
-            header.Remove(empty);
-        }
-
-        return header;
+        return RsxEcho.OrderNumbers(header, ordered);
     }
 }

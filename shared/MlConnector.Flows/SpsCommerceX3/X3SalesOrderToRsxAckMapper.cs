@@ -6,6 +6,7 @@ using MlConnector.Connectors.SpsCommerce;
 using MlConnector.Core;
 using MlConnector.Core.Documents;
 using MlConnector.Core.Flows;
+using MlConnector.Core.Mapping;
 using MlConnector.Flows.SpsCommerceX3.Archive;
 
 namespace MlConnector.Flows.SpsCommerceX3;
@@ -20,7 +21,8 @@ namespace MlConnector.Flows.SpsCommerceX3;
 /// replace it (05). Closing an accepted order without changing a line sends nothing new. The file name is fixed by the
 /// order's X3 version (<c>PR_{partner}_{po}_{version}.json</c>), so a retry overwrites rather than sends a second 855.
 /// </summary>
-public sealed class X3SalesOrderToRsxAckMapper(SpsCommerceX3Options options, ISpsOrderArchive archive) : IRecordMapper
+/// <param name="mappings">Reads the <c>uom</c> table backwards for lines the archive does not know; null: EA for the each unit only.</param>
+public sealed class X3SalesOrderToRsxAckMapper(SpsCommerceX3Options options, ISpsOrderArchive archive, IMappingTables? mappings = null) : IRecordMapper
 {
     public async ValueTask<MapResult> MapAsync(SourceRecord record, CancellationToken cancellationToken)
     {
@@ -55,7 +57,7 @@ public sealed class X3SalesOrderToRsxAckMapper(SpsCommerceX3Options options, ISp
             var asked = ordered?.Lines.FirstOrDefault(l => l.LineNumber == line.LineNumber);
             var status = !open ? "IR" : asked is null ? "IA" : asked.Quantity != line.Quantity ? "IQ" : asked.UnitPrice != line.UnitPrice ? "IP" : "IA";
             changed |= status is "IQ" or "IP";
-            var unit = asked?.BuyerUnit ?? (line.Unit == options.EachUnit ? "EA" : line.Unit);
+            var unit = asked?.BuyerUnit ?? await RsxEcho.UnitAsync(mappings, line.Unit, options.EachUnit, cancellationToken);
             var orderLine = new JsonObject { ["LineSequenceNumber"] = RsxEcho.BuyerLineNumber(asked, line.LineNumber, i + 1) };
             RsxEcho.Identifiers(orderLine, asked, line.ItemCode);
             orderLine["OrderQty"] = asked?.Quantity ?? line.Quantity;
@@ -142,17 +144,7 @@ public sealed class X3SalesOrderToRsxAckMapper(SpsCommerceX3Options options, ISp
             ["AcknowledgementType"] = type,
             ["AcknowledgementDate"] = RsxEcho.Date(acknowledgedOn),
             ["BuyersCurrency"] = order.Currency.Length == 0 ? null : order.Currency,
-            ["Department"] = ordered?.Department,
-            ["DepartmentDescription"] = ordered?.DepartmentDescription,
-            ["Vendor"] = ordered?.VendorNumber,
-            ["Division"] = ordered?.Division,
-            ["CustomerOrderNumber"] = ordered?.ConsumerOrderNumber,
         };
-        foreach (var empty in header.Where(p => p.Value is null).Select(p => p.Key).ToList())
-        {
-            header.Remove(empty);
-        }
-
-        return header;
+        return RsxEcho.OrderNumbers(header, ordered);
     }
 }

@@ -62,7 +62,7 @@ public static class SpsOrderShapes
             Line("1", "B-100201", "TEE-BLU-L", "Crew tee blue L", 18, "EA", 4.25m, stores: [("1001", 6), ("1002", 6), ("1003", 6)]),
             Line("2", "B-100400", "SOCK-3PK", "Socks 3-pack", 30, "EA", 3.10m, stores: [("1001", 10), ("1002", 20)]),
         ],
-        carrier: ("U", "UPSN", "UPS Ground", "SG"),
+        carrier: ("M", "UPSN", "UPS Ground", "SG"),
         charges: [Charge("C", "D240", amount: 25.00m, percent: null, "Freight")],
         notes: [],
         shipIn: 3);
@@ -83,7 +83,7 @@ public static class SpsOrderShapes
         var order = Order("WMTALLTESTID", "4509104", "DS", day,
             [Address("ST", null, "Jane Consumer", "12 Elm Street", "Springfield", "IL", "62704", line2: "Apt 3")],
             [Line("1", "B-100300", "HOODIE-GRY-M", "Hoodie grey M", 1, "EA", 14.90m, retail: 29.99m)],
-            carrier: ("U", "FDEG", "FedEx Ground", "ND"),
+            carrier: ("M", "FDEG", "FedEx Ground", "ND"),
             charges: [Charge("C", "D240", amount: 6.95m, percent: null, "Shipping")],
             notes: [("GFT", "Happy birthday, Sam!")],
             shipIn: 1);
