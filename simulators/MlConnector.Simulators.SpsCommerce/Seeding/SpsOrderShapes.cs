@@ -117,7 +117,11 @@ public static class SpsOrderShapes
             },
             ["PaymentTerms"] = new JsonArray(new JsonObject
             {
-                ["TermsType"] = "08", ["TermsBasisDateCode"] = "3", ["TermsDiscountPercentage"] = 2, ["TermsDiscountDueDays"] = 10, ["TermsNetDueDays"] = 30,
+                ["TermsType"] = "08",
+                ["TermsBasisDateCode"] = "3",
+                ["TermsDiscountPercentage"] = 2,
+                ["TermsDiscountDueDays"] = 10,
+                ["TermsNetDueDays"] = 30,
                 ["TermsDescription"] = TermsDescription,
             }),
             ["Dates"] = new JsonArray(
