@@ -139,7 +139,7 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
     {
         var deliveries = new List<string>();
         var shipDate = new DateOnly(2026, 12, 6);
-        foreach (var order in orderKeys.Select(key => sandbox.X3.FindByExternalReference("SORDER", key).FirstOrDefault()).OfType<System.Text.Json.Nodes.JsonObject>())
+        foreach (var order in orderKeys.Select(key => sandbox.X3.FindByExternalReference("SORDER", key)).Where(found => found.Count > 0).Select(found => found[0]))
         {
             var number = order["SOHNUM"]!.ToString();
             var lines = ((System.Text.Json.Nodes.JsonArray)order["$lines"]!).OfType<System.Text.Json.Nodes.JsonObject>().ToList();
