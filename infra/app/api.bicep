@@ -135,6 +135,7 @@ var appSettings = {
   SpsCommerceX3__EachUnit: 'UN'
   SpsCommerceX3__TotalTolerance: '0.01'
   SpsCommerceX3__CancellationWaitSeconds: '20'
+  SpsCommerceX3__SsccCompanyPrefix: '0614141'
   // Stedi: empty BaseUrl leaves the connector off; the API key is Key Vault secret stedi-api-key (param stediApiKey),
   // the webhook credential secret stedi-webhook-credential.
   Stedi__BaseUrl: ''
