@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Core.Mapping;
 using MlConnector.Flows.SpsCommerceX3;
+using MlConnector.Flows.SpsCommerceX3.Archive;
+using MlConnector.Pipeline.Storage;
 using MlConnector.Pipeline.Records;
 using MlConnector.Simulators.SpsCommerce.Seeding;
 
@@ -226,9 +229,50 @@ public sealed class SpsCommerceToX3EndToEndTests(AzuriteFixture azurite)
         Assert.All(written, r => Assert.Equal(order["SOHNUM"]!.ToString(), r.TargetId));
         Assert.Equal(1, harness.Sandbox.X3.CreateCount("SORDER"));
 
-        // The change's quantities, not the original's, are on the (now closed) X3 order.
+        // Which of the original and the change X3 last held before it closed depends on which reached the write stage
+        // first: a change older than an applied cancellation is superseded, never applied to a closed order.
+    }
+
+    [Fact]
+    public async Task An_original_and_its_change_in_one_listing_leave_the_changed_quantities_on_one_x3_order()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        await harness.Sandbox.SeedSpsAsync(new OrderSeedRequest { Orders = 0 }, harness.Mappings, CancellationToken.None);
+        harness.Sandbox.Sps.SeedOrderVersions("WMTALLTESTID", "4509003", ["00", "04"]);
+
+        await harness.SyncAsync(Flow);
+
+        var order = Assert.Single(harness.Sandbox.X3.SalesOrders());
         var lines = ((System.Text.Json.Nodes.JsonArray)order["$lines"]!).OfType<System.Text.Json.Nodes.JsonObject>().ToList();
         Assert.Equal(OrderSeedScenario.ChangedQuantity, (decimal)lines[0]["QTY"]!);
+        Assert.Equal(1, harness.Sandbox.X3.CreateCount("SORDER"));
+        Assert.Equal(2, (await harness.RecordsAsync(Flow, RecordStatus.Written)).Count);
+    }
+
+    [Fact]
+    public async Task A_change_finding_its_order_in_x3_without_our_record_of_the_original_puts_the_changed_quantities_on_it()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        await harness.Sandbox.SeedSpsAsync(new OrderSeedRequest { Orders = 0 }, harness.Mappings, CancellationToken.None);
+        harness.Sandbox.Sps.SeedOrderVersions("WMTALLTESTID", "4509002", ["00"]);
+        await harness.SyncAsync(Flow);
+        var created = Assert.Single(harness.Sandbox.X3.SalesOrders());
+
+        // As when the original's create reached X3 but its answer never came back: X3 holds the order, our archive does not.
+        var payloads = harness.Services.GetRequiredService<PipelineStorage>().Payloads;
+        await foreach (var blob in payloads.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, BlobSpsOrderArchive.Prefix, CancellationToken.None))
+        {
+            await payloads.DeleteBlobAsync(blob.Name);
+        }
+
+        harness.Sandbox.Sps.SeedOrderVersions("WMTALLTESTID", "4509002", ["04"]);
+        await harness.SyncAsync(Flow);
+
+        var order = Assert.Single(harness.Sandbox.X3.SalesOrders());
+        Assert.Equal(created["SOHNUM"]!.ToString(), order["SOHNUM"]!.ToString());
+        var lines = ((System.Text.Json.Nodes.JsonArray)order["$lines"]!).OfType<System.Text.Json.Nodes.JsonObject>().ToList();
+        Assert.Equal(OrderSeedScenario.ChangedQuantity, (decimal)lines[0]["QTY"]!);
+        Assert.Equal(1, harness.Sandbox.X3.CreateCount("SORDER"));
     }
 
     private static string OrderKey(string recordKey) => string.Join('~', recordKey.Split('~').Take(2));
