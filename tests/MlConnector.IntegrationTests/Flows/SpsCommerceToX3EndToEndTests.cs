@@ -2,8 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Core.Mapping;
 using MlConnector.Flows.SpsCommerceX3;
 using MlConnector.Flows.SpsCommerceX3.Archive;
-using MlConnector.Pipeline.Storage;
 using MlConnector.Pipeline.Records;
+using MlConnector.Pipeline.Storage;
 using MlConnector.Simulators.SpsCommerce.Seeding;
 
 namespace MlConnector.IntegrationTests.Flows;
