@@ -45,6 +45,8 @@ param x3SpsAcksSchedule string = '0 5-59/15 * * * *'
 
 @description('NCRONTAB (6 fields, UTC) for the X3 sales invoices -> SPS invoices (810) poll.')
 param x3SpsInvoicesSchedule string = '0 10-59/15 * * * *'
+@description('NCRONTAB (6 fields, UTC) for the X3 sales deliveries -> SPS ship notices (856) poll.')
+param x3SpsShipmentsSchedule string = '0 7-59/15 * * * *'
 @description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
 param x3StediSchedule string = '0 */15 * * * *'
 
@@ -194,6 +196,7 @@ module api 'app/api.bicep' = {
     spsX3Schedule: spsX3Schedule
     x3SpsAcksSchedule: x3SpsAcksSchedule
     x3SpsInvoicesSchedule: x3SpsInvoicesSchedule
+    x3SpsShipmentsSchedule: x3SpsShipmentsSchedule
     x3StediSchedule: x3StediSchedule
     x3StediInvoicesSchedule: x3StediInvoicesSchedule
     additionalAppSettings: additionalAppSettings

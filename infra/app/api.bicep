@@ -43,6 +43,8 @@ param x3SpsAcksSchedule string
 
 @description('NCRONTAB (6 fields, UTC) for the X3 sales invoices -> SPS invoices (810) poll.')
 param x3SpsInvoicesSchedule string
+@description('NCRONTAB (6 fields, UTC) for the X3 sales deliveries -> SPS ship notices (856) poll.')
+param x3SpsShipmentsSchedule string
 @description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
 param x3StediSchedule string
 
@@ -90,6 +92,7 @@ var appSettings = {
   SpsX3_Schedule: spsX3Schedule
   X3SpsAcks_Schedule: x3SpsAcksSchedule
   X3SpsInvoices_Schedule: x3SpsInvoicesSchedule
+  X3SpsShipments_Schedule: x3SpsShipmentsSchedule
   X3Stedi_Schedule: x3StediSchedule
   X3StediInvoices_Schedule: x3StediInvoicesSchedule
   Maintenance_Schedule: '0 */15 * * * *'
@@ -133,6 +136,9 @@ var appSettings = {
   SpsCommerceX3__Site: ''
   SpsCommerceX3__DefaultCurrency: 'USD'
   SpsCommerceX3__EachUnit: 'UN'
+  SpsCommerceX3__TotalTolerance: '0.01'
+  SpsCommerceX3__CancellationWaitSeconds: '20'
+  SpsCommerceX3__SsccCompanyPrefix: '0614141'
   // Stedi: empty BaseUrl leaves the connector off; the API key is Key Vault secret stedi-api-key (param stediApiKey),
   // the webhook credential secret stedi-webhook-credential.
   Stedi__BaseUrl: ''

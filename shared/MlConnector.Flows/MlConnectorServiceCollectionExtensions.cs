@@ -66,6 +66,7 @@ public static class MlConnectorServiceCollectionExtensions
                 services.AddFlow(SpsCommerceX3Flows.Orders());
                 services.AddFlow(SpsCommerceX3Flows.Acknowledgments());
                 services.AddFlow(SpsCommerceX3Flows.Invoices());
+                services.AddFlow(SpsCommerceX3Flows.Shipments());
             }
         }
 

@@ -17,6 +17,7 @@ public static class ExpectedFunctions
         Timer("SpsX3Poll", "%SpsX3_Schedule%"),
         Timer("X3SpsAcksPoll", "%X3SpsAcks_Schedule%"),
         Timer("X3SpsInvoicesPoll", "%X3SpsInvoices_Schedule%"),
+        Timer("X3SpsShipmentsPoll", "%X3SpsShipments_Schedule%"),
         Timer("X3AdobeFulfillmentPoll", "%X3AdobeFulfillment_Schedule%"),
         Timer("X3StediPoll", "%X3Stedi_Schedule%"),
         Timer("X3StediInvoicesPoll", "%X3StediInvoices_Schedule%"),

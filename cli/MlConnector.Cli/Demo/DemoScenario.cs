@@ -54,8 +54,8 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
                   $"{jaggaerOrdersInX3} of {jaggaer.PoNumbers.Count} purchase orders written, {jaggaer.RejectedPurchaseOrders.Count} rejected for GL account 69999 " +
                   $"(see the reasons below; `mlc mappings import` of a row {MappingTableNames.CostCodeToGlAccount},69999,<X3 account> lets the next sync write them).");
 
-        report("Dropping 12 RSX purchase orders from Walmart, Target and Amazon test partners into SPS out/PO/ (2 from an unmapped partner, 1 naming an unknown item, plus 1 broken file)");
-        var sps = await sandbox.SeedSpsAsync(new SpsOrderSeedRequest { Orders = 9, UnknownPartnerOrders = 2, UnknownItemOrders = 1, MalformedFiles = 1 }, mappings, cancellationToken);
+        report("Dropping 16 RSX purchase orders from Walmart, Target and Amazon test partners into SPS out/PO/ (the four shapes retailers send: cross-dock with mark-for stores, multi-store, bulk in cases, drop-ship to a consumer; 2 from an unmapped partner, 1 naming an unknown item, plus 1 broken file)");
+        var sps = await sandbox.SeedSpsAsync(new SpsOrderSeedRequest { Orders = 9, UnknownPartnerOrders = 2, UnknownItemOrders = 1, MalformedFiles = 1, Shapes = true }, mappings, cancellationToken);
 
         report($"Syncing {SpsCommerceX3Flows.OrdersName}");
         await poller.PollAsync(SpsCommerceX3Flows.OrdersName, cancellationToken);
@@ -114,6 +114,13 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
             return $"{number} ({sandbox.Adobe.GetOrder(number)!["state"]}): {string.Join(", ", shipped)}";
         })) + $". X3 has {sandbox.X3.SupplierInvoices().Count} supplier invoice(s) and {sandbox.X3.PurchaseOrders().Count} purchase orders.");
 
+        report($"Shipping the four shaped SPS orders in X3 (the multi-store order store by store, the bulk order short); syncing {SpsCommerceX3Flows.ShipmentsName}");
+        var deliveries = ShipSpsShapes(sps.ShapedOrders.Values);
+        await poller.PollAsync(SpsCommerceX3Flows.ShipmentsName, cancellationToken);
+        await WaitForQueuesAsync(cancellationToken);
+        notes.Add($"SPS Commerce: {sandbox.Sps.Files.Files("in/").Count(file => file.Path.StartsWith("in/SH_", StringComparison.Ordinal))} ship notices (856, RSX Shipments) uploaded to in/ for X3 deliveries {string.Join(", ", deliveries)}, " +
+                  "each carton labelled with an SSCC-18; the cross-dock notice has an order level per mark-for store.");
+
         report($"Seeding 4 X3 orders for EDI supplier {Sandbox.Sandbox.StediSupplier} and 2 for a supplier without EDI; syncing {StediX3Flows.PurchaseOrdersName}");
         var stediWebhook = new Uri(runtimeAddress, "api/webhooks/stedi");
         var ediOrders = await sandbox.SeedStediAsync(ediOrders: 4, paperOrders: 2, mappings, stediWebhook, cancellationToken);
@@ -141,6 +148,30 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         await WaitForQueuesAsync(cancellationToken);
         notes.Add($"Stedi 810: {sandbox.Stedi.Store.Interchanges.Count - interchangesBefore} invoices sent ({string.Join(", ", invoices)}); the draft and the non-EDI customer's invoice were not sent.");
         return notes;
+    }
+
+    /// <summary>Delivers the shaped SPS orders as a warehouse would: the multi-store order one delivery per store, the bulk order 10 short on its first line.</summary>
+    private List<string> ShipSpsShapes(IEnumerable<string> orderKeys)
+    {
+        var deliveries = new List<string>();
+        var shipDate = new DateOnly(2026, 12, 6);
+        foreach (var order in orderKeys.Select(key => sandbox.X3.FindByExternalReference("SORDER", key)).Where(found => found.Count > 0).Select(found => found[0]))
+        {
+            var number = order["SOHNUM"]!.ToString();
+            var lines = ((System.Text.Json.Nodes.JsonArray)order["$lines"]!).OfType<System.Text.Json.Nodes.JsonObject>().ToList();
+            var stores = lines.GroupBy(line => line["BPAADD"]?.ToString()).ToList();
+            if (order["BPAADD"] is null && stores.Count > 1)
+            {
+                deliveries.AddRange(stores.Select(store => sandbox.X3.DeliverSalesOrder(number, shipDate, "UPSN", "1Z999AA1" + store.Key + "0000", store.ToDictionary(l => (int)l["SOPLIN"]!, l => (decimal)l["QTY"]!))));
+            }
+            else
+            {
+                var shipped = lines.Select((line, i) => (Line: (int)line["SOPLIN"]!, Quantity: (decimal)line["QTY"]! - (i == 0 && (decimal)line["QTY"]! > 30 ? 10 : 0))).ToDictionary(l => l.Line, l => l.Quantity);
+                deliveries.Add(sandbox.X3.DeliverSalesOrder(number, shipDate, order["BPTNUM"]?.ToString() ?? "UPSN", "PRO-" + number, shipped));
+            }
+        }
+
+        return deliveries;
     }
 
     /// <summary>The local runtime's workers are processing in the background; wait until nothing is left in the pipeline.</summary>

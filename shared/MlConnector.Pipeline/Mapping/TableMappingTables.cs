@@ -46,6 +46,12 @@ public sealed class TableMappingTables : IMappingTables
         return entries.Values.TryGetValue(sourceValue, out target) ? target : null;
     }
 
+    public async ValueTask<string?> ReverseLookupAsync(string table, string targetValue, CancellationToken cancellationToken)
+    {
+        var entries = await GetTableAsync(table, cancellationToken);
+        return entries.Values.Where(entry => entry.Value == targetValue).Select(entry => entry.Key).Order(StringComparer.Ordinal).FirstOrDefault();
+    }
+
     public async Task SetAsync(string table, string sourceValue, string targetValue, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(TableKeys.Escape(table), TableKeys.Escape(sourceValue))

@@ -15,6 +15,7 @@ public sealed partial class FunctionBindingTests
         { "SpsX3Poll", "[TimerTrigger(\"%SpsX3_Schedule%\")]", "poller.PollAsync(\"sps-x3\", cancellationToken)" },
         { "X3SpsAcksPoll", "[TimerTrigger(\"%X3SpsAcks_Schedule%\")]", "poller.PollAsync(\"x3-sps-acks\", cancellationToken)" },
         { "X3SpsInvoicesPoll", "[TimerTrigger(\"%X3SpsInvoices_Schedule%\")]", "poller.PollAsync(\"x3-sps-invoices\", cancellationToken)" },
+        { "X3SpsShipmentsPoll", "[TimerTrigger(\"%X3SpsShipments_Schedule%\")]", "poller.PollAsync(\"x3-sps-shipments\", cancellationToken)" },
         { "Maintenance", "[TimerTrigger(\"%Maintenance_Schedule%\")]", "maintenance.RunAsync(cancellationToken)" },
         { "X3AdobeFulfillmentPoll", "[TimerTrigger(\"%X3AdobeFulfillment_Schedule%\")]", "poller.PollAsync(\"x3-adobe-fulfillment\", cancellationToken)" },
         { "X3StediPoll", "[TimerTrigger(\"%X3Stedi_Schedule%\")]", "poller.PollAsync(\"x3-stedi\", cancellationToken)" },
