@@ -48,7 +48,7 @@ public sealed class TableMappingTables : IMappingTables
 
     public async ValueTask<string?> ReverseLookupAsync(string table, string targetValue, CancellationToken cancellationToken)
     {
-        var entries = await GetTableAsync(table, cancellationToken);
+        var entries = await GetTableAsync(table, _lifetime, cancellationToken);
         return entries.Values.Where(entry => entry.Value == targetValue).Select(entry => entry.Key).Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
