@@ -1,4 +1,5 @@
 using System.Text;
+using Azure.Data.Tables;
 using MlConnector.Pipeline.Storage;
 
 namespace MlConnector.Pipeline.Records;
@@ -30,10 +31,12 @@ public sealed class RecordKeys(int buckets)
 
     public static string RecordRangeFilter => $"RowKey ge '{RecordPrefix}' and RowKey lt 'r{PrefixEnd}'";
 
+    /// <summary>The record's archived history rows. Keys may hold quotes, so the bounds are OData literals built by the SDK.</summary>
     public static string HistoryRangeFilter(string sourceKey)
     {
         var start = $"{HistoryPrefix}{TableKeys.Escape(sourceKey)}|";
-        return $"RowKey ge '{start}' and RowKey lt '{start[..^1]}{PrefixEnd}'";
+        var end = start[..^1] + PrefixEnd;
+        return TableClient.CreateQueryFilter($"RowKey ge {start} and RowKey lt {end}");
     }
 
     /// <summary>FNV-1a over UTF-8: stable across processes and versions, unlike string.GetHashCode.</summary>
