@@ -202,6 +202,7 @@ var appSettings = {
   Pipeline__IntakeMaxBacklog: '0'
   Pipeline__MaxConcurrentWrites: '0'
   Pipeline__ClaimCheckThresholdBytes: '48000'
+  Pipeline__MaxDeferralMinutes: '1440'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

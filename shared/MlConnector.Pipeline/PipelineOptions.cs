@@ -33,6 +33,12 @@ public sealed class PipelineOptions
     /// </summary>
     public int MaxConcurrentWrites { get; set; }
 
+    /// <summary>
+    /// How long a record may keep waiting for a busy target (429 or 503 with Retry-After, or an open circuit breaker)
+    /// without spending its delivery attempts; after that its failures count towards poison again. Default 1440 (a day).
+    /// </summary>
+    public int MaxDeferralMinutes { get; set; } = 1440;
+
     /// <summary>Envelopes larger than this go to blob storage (claim check). Default 48,000 bytes: base64 makes 64 KB queue messages of them.</summary>
     public int ClaimCheckThresholdBytes { get; set; } = 48_000;
 }

@@ -60,7 +60,15 @@ public sealed class InboxForwarder : IAsyncDisposable
         var forwarded = 0;
         await foreach (var batch in _inbox.LeftoversAsync(flow, _time.GetUtcNow() - LeftoverAge, cancellationToken))
         {
-            forwarded += await ForwardAsync(flow, [batch], cancellationToken);
+            try
+            {
+                forwarded += await ForwardAsync(flow, [batch], cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One batch storage refuses stays for the next sweep; the batches after it are still forwarded.
+                _logger.LogError(ex, "Could not forward the stored webhook batch {Batch} of {Flow}; the next sweep tries again", batch.BlobName, flow);
+            }
         }
 
         if (forwarded > 0)

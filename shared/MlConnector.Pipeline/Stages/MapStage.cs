@@ -21,6 +21,7 @@ public sealed class MapStage(
     MessageCodec codec,
     PipelineStorage storage,
     PoisonQueueWriter poison,
+    MessageDeferral deferral,
     QueueRules rules,
     PipelineMetrics metrics,
     ILogger<MapStage> logger)
@@ -42,6 +43,11 @@ public sealed class MapStage(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            if (await deferral.TryDeferAsync(PipelineQueue.Map, message, ex, StageName, RecordStatus.Received, cancellationToken))
+            {
+                return;
+            }
+
             await StageFailures.RecordAsync(records, metrics, logger, StageName, message, ex, dequeueCount, rules.MaxDequeueCount, ambiguous: false, cancellationToken);
             throw;
         }
@@ -51,7 +57,9 @@ public sealed class MapStage(
     {
         var payload = await codec.ReadPayloadAsync(message, cancellationToken);
         var record = new SourceRecord(message.SourceKey, message.SourceVersion, message.SourceModifiedAt, payload);
-        var result = await parts.Mapper.MapAsync(record, cancellationToken);
+        var result = RecordKeys.KeyProblem(message.SourceKey) is { } keyProblem
+            ? MapResult.Rejected(keyProblem)
+            : await parts.Mapper.MapAsync(record, cancellationToken);
 
         var update = result switch
         {

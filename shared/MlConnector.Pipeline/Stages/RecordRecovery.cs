@@ -15,8 +15,7 @@ public sealed class RecordRecovery(RecordStore records, RecordAdmission admissio
         var count = 0;
         await foreach (var row in Select(flow, recordKey, RecordStatus.Rejected, cancellationToken))
         {
-            await admission.RequeueFromRowAsync(row, "reprocess", cancellationToken);
-            count++;
+            count += await TryRequeueAsync(row, "reprocess", cancellationToken) ? 1 : 0;
         }
 
         if (count > 0)
@@ -36,8 +35,7 @@ public sealed class RecordRecovery(RecordStore records, RecordAdmission admissio
         {
             if (row.UpdatedAt < cutoff && (row.PendingPayload is not null || row.PendingPayloadBlob is not null))
             {
-                await admission.RequeueFromRowAsync(row, "recover", cancellationToken);
-                count++;
+                count += await TryRequeueAsync(row, "recover", cancellationToken) ? 1 : 0;
             }
         }
 
@@ -47,6 +45,21 @@ public sealed class RecordRecovery(RecordStore records, RecordAdmission admissio
         }
 
         return count;
+    }
+
+    /// <summary>One record that cannot be requeued (its payload is gone, its row changed meanwhile) does not hold up the rest.</summary>
+    private async Task<bool> TryRequeueAsync(RecordEntity row, string stage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await admission.RequeueFromRowAsync(row, stage, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not requeue {SourceKey} of {Flow} ({Stage}): {Error}", row.SourceKey, row.Flow, stage, ex.Message);
+            return false;
+        }
     }
 
     private async IAsyncEnumerable<RecordEntity> Select(string flow, string? recordKey, RecordStatus status, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

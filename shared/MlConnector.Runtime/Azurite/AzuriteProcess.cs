@@ -13,6 +13,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Azurite's fixed development account key: public and documented, not a secret.</summary>
     private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
+    /// <summary>Node starts Azurite in a second or two, but far slower on a machine busy with parallel builds.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+
     private readonly Process _process;
     private string? _scratchDirectory;
 
@@ -207,7 +210,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
                     await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
                     break;
                 }
-                catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(30))
+                catch (SocketException) when (waited.Elapsed < StartTimeout)
                 {
                     await Task.Delay(100, cancellationToken);
                 }
