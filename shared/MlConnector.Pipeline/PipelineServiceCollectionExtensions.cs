@@ -58,8 +58,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RecordRecovery>();
         services.AddSingleton<PoisonQueueWriter>();
         services.AddSingleton<IntakeBacklogGate>();
+        services.AddSingleton<TickLease>();
         services.AddSingleton<FlowPoller>();
         services.AddSingleton<MessageDeferral>();
+        services.AddSingleton<DocumentValidation>();
         services.AddSingleton<MapStage>();
         services.AddSingleton<WriteConcurrencyGate>();
         services.AddSingleton<WriteStage>();

@@ -13,7 +13,7 @@ namespace MlConnector.Pipeline.Stages;
 
 /// <summary>
 /// The map stage: source record -> target document, or a rejection with a reason kept on the record row
-/// (retried on the next sync). Mapped records go on to the write queue. A throw means "retry this message".
+/// (retried on the next sync). A document the target must not receive (<see cref="DocumentValidation"/>) is rejected too. Mapped records go on to the write queue. A throw means "retry this message".
 /// </summary>
 public sealed class MapStage(
     FlowCatalog catalog,
@@ -22,6 +22,7 @@ public sealed class MapStage(
     PipelineStorage storage,
     PoisonQueueWriter poison,
     MessageDeferral deferral,
+    DocumentValidation validation,
     QueueRules rules,
     PipelineMetrics metrics,
     ILogger<MapStage> logger)
@@ -60,6 +61,10 @@ public sealed class MapStage(
         var result = RecordKeys.KeyProblem(message.SourceKey) is { } keyProblem
             ? MapResult.Rejected(keyProblem)
             : await parts.Mapper.MapAsync(record, cancellationToken);
+        if (result is MapResult.MappedResult { Document: var candidate } && validation.Refusal(candidate, parts.Definition.TargetSystem) is { } refusal)
+        {
+            result = MapResult.Rejected(refusal);
+        }
 
         var update = result switch
         {

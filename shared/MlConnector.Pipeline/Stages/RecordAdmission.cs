@@ -19,7 +19,7 @@ namespace MlConnector.Pipeline.Stages;
 public sealed class RecordAdmission(RecordStore records, MessageCodec codec, PipelineStorage storage, IOptions<PipelineOptions> options, TimeProvider time, ILogger<RecordAdmission> logger)
 {
     /// <summary>Rows this young in Received/Mapped are in flight: a re-read of the same version is not enqueued twice.</summary>
-    public static readonly TimeSpan InFlightWindow = TimeSpan.FromMinutes(10);
+    public TimeSpan InFlightWindow => TimeSpan.FromSeconds(options.Value.StalledIntakeSeconds);
 
     /// <summary>Largest payload kept inline on the record row (table string properties hold 32K characters).</summary>
     private const int InlinePayloadChars = 30_000;
@@ -43,7 +43,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
             var conflicting = conflicts.ToHashSet(StringComparer.Ordinal);
             var existing = await records.GetManyAsync(flow, conflicts, cancellationToken);
             var judged = candidates.Where(c => conflicting.Contains(c.Record.Key))
-                .Select(c => (Candidate: c, Row: existing.GetValueOrDefault(c.Record.Key), Verdict: Judge(existing.GetValueOrDefault(c.Record.Key), c.Record, mode, now)))
+                .Select(c => (Candidate: c, Row: existing.GetValueOrDefault(c.Record.Key), Verdict: Judge(existing.GetValueOrDefault(c.Record.Key), c.Record, mode, now, InFlightWindow)))
                 .ToList();
             await Task.WhenAll(judged.Where(j => j.Verdict != Verdict.Admit).Select(dropped => ReleasePayloadAsync(dropped.Candidate.Stored, cancellationToken)));
             foreach (var (candidate, row, _) in judged.Where(j => j.Verdict == Verdict.Stale))
@@ -132,7 +132,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
 
     private static bool IsOlder(DateTimeOffset? candidate, DateTimeOffset? than) => candidate is { } at && than is { } other && at < other;
 
-    private static Verdict Judge(RecordEntity? row, SourceRecord record, AdmissionMode mode, DateTimeOffset now)
+    private static Verdict Judge(RecordEntity? row, SourceRecord record, AdmissionMode mode, DateTimeOffset now, TimeSpan inFlightWindow)
     {
         if (row is null)
         {
@@ -148,7 +148,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
 
                 // A webhook repeated is a duplicate however old; a polled record still in flight after the window
                 // is presumed lost in a crash and admitted again (the write stage drops it if it was written after all).
-                _ => mode == AdmissionMode.Webhook || now - row.UpdatedAt < InFlightWindow ? Verdict.Duplicate : Verdict.Admit,
+                _ => mode == AdmissionMode.Webhook || now - row.UpdatedAt < inFlightWindow ? Verdict.Duplicate : Verdict.Admit,
             };
         }
 

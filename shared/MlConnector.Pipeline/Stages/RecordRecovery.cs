@@ -26,10 +26,10 @@ public sealed class RecordRecovery(RecordStore records, RecordAdmission admissio
         return count;
     }
 
-    /// <summary>Requeues records left in Received longer than the in-flight window: their message was never sent.</summary>
+    /// <summary>Requeues records left in Received longer than <see cref="PipelineOptions.StalledIntakeSeconds"/>: their message was never sent.</summary>
     public async Task<int> RecoverStalledAsync(string flow, CancellationToken cancellationToken)
     {
-        var cutoff = time.GetUtcNow() - RecordAdmission.InFlightWindow;
+        var cutoff = time.GetUtcNow() - admission.InFlightWindow;
         var count = 0;
         await foreach (var row in records.QueryAsync(flow, RecordStatus.Received, cancellationToken))
         {

@@ -99,7 +99,7 @@ public sealed class IntakeGuardTests(AzuriteFixture azurite)
         await harness.Storage.Payloads.GetBlobClient($"{WebhookInbox.Prefix}{PipelineHarness.FlowName}/20261123T090000000-garbage.jsonl")
             .UploadAsync(BinaryData.FromString("this is not a json line\n"));
         await inbox.StoreAsync(PipelineHarness.WebhookFlowName, [Delivery("acme-9", "v1", Monday)], CancellationToken.None);
-        harness.Time.Advance(InboxForwarder.LeftoverAge + TimeSpan.FromMinutes(1));
+        harness.Time.Advance(harness.Get<InboxForwarder>().LeftoverAge + TimeSpan.FromMinutes(1));
 
         var sweep = await harness.Get<PipelineMaintenance>().RunAsync(CancellationToken.None);
         await harness.DrainAsync();

@@ -46,7 +46,7 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         var maintenance = harness.Get<PipelineMaintenance>();
         var tooEarly = await maintenance.RunAsync(CancellationToken.None);
         var statusBefore = await harness.Get<PipelineStatusReader>().ReadAsync(CancellationToken.None);
-        harness.Time.Advance(InboxForwarder.LeftoverAge + TimeSpan.FromMinutes(1));
+        harness.Time.Advance(harness.Get<InboxForwarder>().LeftoverAge + TimeSpan.FromMinutes(1));
         var sweep = await maintenance.RunAsync(CancellationToken.None);
         await harness.DrainAsync();
 
