@@ -94,14 +94,20 @@ public sealed class RecordStore
 
     /// <summary>
     /// Adds a history entry without changing the record's state (a delivery dropped because the record already moved
-    /// past it): the row's status, versions and reason stay as they are.
+    /// past it): the row's status, versions and reason stay as they are. <paramref name="stillInFlight"/> also restarts
+    /// the row's in-flight clock (a deferred message is alive, so a re-read must not admit the version again).
     /// </summary>
-    public async Task AppendHistoryAsync(string flow, string sourceKey, HistoryEntry entry, CancellationToken cancellationToken)
+    public async Task AppendHistoryAsync(string flow, string sourceKey, HistoryEntry entry, CancellationToken cancellationToken, bool stillInFlight = false)
     {
         var row = new TableEntity(Keys.PartitionKey(flow, sourceKey), RecordKeys.RecordRowKey(sourceKey))
         {
             [InlineHistory.PropertyName(entry)] = InlineHistory.Serialize(entry),
         };
+        if (stillInFlight)
+        {
+            row[nameof(RecordEntity.UpdatedAt)] = _time.GetUtcNow();
+        }
+
         await _table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
     }
 

@@ -41,6 +41,7 @@ public sealed class FlowPoller(
 
         var summary = await PollAsync(flowName, cancellationToken);
         await turn.CompleteAsync(tick, cancellationToken);
+        logger.LogInformation("Poll of {Flow} for the {Tick:O} tick ran here", flowName, tick);
         return summary;
     }
 

@@ -55,7 +55,7 @@ public sealed class MessageDeferral(
         try
         {
             await records.AppendHistoryAsync(message.Flow, message.SourceKey,
-                new HistoryEntry(stage, keptStatus.ToString(), message.SourceVersion, message.Attempt, null, reason, message.CorrelationId, now), cancellationToken);
+                new HistoryEntry(stage, keptStatus.ToString(), message.SourceVersion, message.Attempt, null, reason, message.CorrelationId, now), cancellationToken, stillInFlight: true);
         }
         catch (Exception historyError) when (historyError is not OperationCanceledException)
         {

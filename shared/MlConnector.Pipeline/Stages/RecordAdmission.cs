@@ -52,7 +52,12 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
                 stale++;
             }
 
-            var admitting = judged.Where(j => j.Verdict == Verdict.Admit).Select(j => j.Candidate).ToList();
+            // A version admitted again while its row says Mapped may have died mid-write: its write looks before creating.
+            var admitting = judged.Where(j => j.Verdict == Verdict.Admit)
+                .Select(j => j.Row is { StatusValue: RecordStatus.Mapped } && j.Row.SourceVersion == j.Candidate.Record.Version
+                    ? j.Candidate with { Update = j.Candidate.Update with { LastAttemptAmbiguous = true } }
+                    : j.Candidate)
+                .ToList();
             var updated = await records.ApplyManyAsync(flow, admitting.Select(c => (c.Record.Key, c.Update)).ToList(), cancellationToken);
             foreach (var (key, etag) in updated)
             {

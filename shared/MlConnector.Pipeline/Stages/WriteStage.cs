@@ -82,6 +82,12 @@ public sealed class WriteStage(
             metrics.Written(message.Flow);
             logger.LogInformation("Wrote {SourceKey} to {TargetId} ({Action})", message.SourceKey, result.TargetId, result.Action);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Given up mid-call as the host stops: the target may have applied it, so whoever writes it next looks first.
+            await MarkAmbiguousAsync(message, dequeueCount);
+            throw;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             if (await deferral.TryDeferAsync(PipelineQueue.Write, message, ex, StageName, RecordStatus.Mapped, cancellationToken))
@@ -100,6 +106,27 @@ public sealed class WriteStage(
             var ambiguous = ex is not TargetWriteException { MayHaveBeenApplied: false };
             await StageFailures.RecordAsync(records, metrics, logger, StageName, message, ex, dequeueCount, rules.MaxDequeueCount, ambiguous, cancellationToken);
             throw;
+        }
+    }
+
+    private async Task MarkAmbiguousAsync(PipelineMessage message, long dequeueCount)
+    {
+        try
+        {
+            await records.ApplyAsync(message.Flow, message.SourceKey, new RecordUpdate
+            {
+                Stage = StageName,
+                Status = RecordStatus.Mapped,
+                SourceVersion = message.SourceVersion,
+                CorrelationId = message.CorrelationId,
+                Attempt = (int)dequeueCount,
+                Reason = "write interrupted by a stop of the runtime; it may have reached the target and is looked up before it is written again",
+                LastAttemptAmbiguous = true,
+            }, ifMatch: null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception noted) when (noted is not OutOfMemoryException)
+        {
+            logger.LogWarning("Could not note the interrupted write of {SourceKey}: {Error}", message.SourceKey, noted.Message);
         }
     }
 
