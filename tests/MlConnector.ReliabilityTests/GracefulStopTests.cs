@@ -76,7 +76,7 @@ public sealed class GracefulStopTests
     /// <summary>Short leases and recovery windows, so that what a stopped runtime leaves behind is picked up within the test.</summary>
     private static Dictionary<string, string?> Overrides() => new()
     {
-        ["LocalRuntime:MessageLeaseSeconds"] = "10",
+        ["LocalRuntime:MessageLeaseSeconds"] = "30",
         ["Pipeline:StalledIntakeSeconds"] = "60",
         ["Pipeline:InboxLeftoverSeconds"] = "10",
         ["Maintenance_Schedule"] = "*/5 * * * * *",

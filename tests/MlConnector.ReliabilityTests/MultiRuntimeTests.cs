@@ -31,7 +31,7 @@ public sealed partial class MultiRuntimeTests(ITestOutputHelper output)
             new Dictionary<string, string?>
             {
                 ["Logging:LogLevel:Default"] = "Information",
-                ["LocalRuntime:MessageLeaseSeconds"] = "10",
+                ["LocalRuntime:MessageLeaseSeconds"] = "30",
             },
             sandbox => new Dictionary<string, string?>
             {
@@ -43,7 +43,7 @@ public sealed partial class MultiRuntimeTests(ITestOutputHelper output)
         var scenario = await world.Sandbox.SeedProcurifyAsync(new SeedRequest { PurchaseOrders = 150, LinesPerOrder = 1, UnmappableShare = 0 }, world.Mappings, CancellationToken.None);
 
         var runtimes = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => world.StartRuntimeAsync()));
-        var written = await Quiet.WaitAsync(world, [Flow], TimeSpan.FromMinutes(4), async () => (await world.CountAsync(Flow))[RecordStatus.Written] == 150);
+        var written = await Quiet.WaitAsync(world, [Flow], TimeSpan.FromMinutes(8), async () => (await world.CountAsync(Flow))[RecordStatus.Written] == 150);
         await Task.Delay(TimeSpan.FromSeconds(6)); // a few more ticks with nothing new to read
         foreach (var runtime in runtimes)
         {
@@ -52,7 +52,7 @@ public sealed partial class MultiRuntimeTests(ITestOutputHelper output)
             Assert.Equal(0, runtime.ExitCode);
         }
 
-        var logs = Directory.GetFiles(world.LogFolder).ToDictionary(Path.GetFileName, File.ReadAllText);
+        var logs = Directory.GetFiles(world.LogFolder).ToDictionary(file => Path.GetFileName(file), File.ReadAllText);
         var ticks = logs.Values.SelectMany(log => TickLine().Matches(log)).Select(match => match.Groups["tick"].Value).ToList();
         var runtimesPolling = logs.Count(pair => TickLine().IsMatch(pair.Value));
         output.WriteLine($"{ticks.Count} ticks polled, by {runtimesPolling} of {runtimes.Length} runtimes; {world.Sandbox.X3.CloudTokensIssued} X3 Cloud access tokens issued");

@@ -35,7 +35,7 @@ internal sealed class FaultMatrix(ReliabilityWorld world, FaultMatrixOptions opt
     /// <summary>Settings for runtimes that must recover within a test's minutes: short leases and recovery windows.</summary>
     public static Dictionary<string, string?> Settings() => new()
     {
-        ["LocalRuntime:MessageLeaseSeconds"] = "10",
+        ["LocalRuntime:MessageLeaseSeconds"] = "30",
         ["LocalRuntime:StopGraceSeconds"] = "10",
         ["Pipeline:StalledIntakeSeconds"] = "60",
         ["Pipeline:InboxLeftoverSeconds"] = "15",

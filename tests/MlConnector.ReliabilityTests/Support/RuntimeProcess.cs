@@ -137,11 +137,9 @@ internal sealed class RuntimeProcess : IAsyncDisposable
 
             try
             {
-                using var status = await http.GetAsync("api/admin/status", cancellationToken);
-                if (status.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                // Any answer will do (a 404 for the root): the listener opens once every hosted service has started.
+                using var answer = await http.GetAsync("/", cancellationToken);
+                return;
             }
             catch (HttpRequestException)
             {
