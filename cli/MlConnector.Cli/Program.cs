@@ -17,6 +17,7 @@ var root = new RootCommand("mlc: ml-connector, keeping Sage X3 in sync with Proc
     MappingsCommand.Create(),
     AdminCommand.Create(),
     PingCommand.Create(),
+    StediGuideCommand.Create(),
     X3PairCommand.Create(),
     DemoCommand.Create(),
     MlConnector.Cli.Bench.BenchCommand.Create(),

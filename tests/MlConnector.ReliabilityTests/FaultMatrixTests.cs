@@ -45,5 +45,9 @@ public sealed class FaultMatrixTests(ITestOutputHelper output)
         Assert.Equal(0, figures.Ledger.Stuck);
         Assert.Equal(0, figures.Ledger.Stale);
         Assert.Empty(scan.Hits);
+
+        // Every delivery is genuine: refused as unauthenticated never, answered 500 never (503 "retry" while storage is down is fine).
+        Assert.DoesNotContain(401, figures.Deliveries.RefusedByStatus.Keys);
+        Assert.DoesNotContain(500, figures.Deliveries.RefusedByStatus.Keys);
     }
 }

@@ -105,7 +105,16 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, R
     private async Task<IActionResult> RefuseAsync(string flow, int status, string reason, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
     {
         logger.LogWarning("Refused a webhook delivery for {Flow}: {Reason}", flow, reason);
-        await audit.RecordAsync(flow, reason, headers.Keys, cancellationToken);
+        try
+        {
+            await audit.RecordAsync(flow, reason, headers.Keys, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The refusal stands without its audit row (storage unreachable): the sender gets the reason, not a 500.
+            logger.LogWarning("Could not record the refusal of a webhook delivery for {Flow} in the audit table: {Error}", flow, ex.Message);
+        }
+
         return Problem(status, reason);
     }
 

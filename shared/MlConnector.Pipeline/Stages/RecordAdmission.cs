@@ -7,6 +7,7 @@ using MlConnector.Core.Flows;
 using MlConnector.Pipeline.Messages;
 using MlConnector.Pipeline.Records;
 using MlConnector.Pipeline.Storage;
+using MlConnector.Pipeline.Telemetry;
 
 namespace MlConnector.Pipeline.Stages;
 
@@ -78,6 +79,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.IntakeConcurrency, CancellationToken = cancellationToken },
             async (candidate, ct) =>
             {
+                using var trace = RecordTrace.StartIntake("intake", flow, candidate.Record.Key);
                 var message = new PipelineMessage
                 {
                     Flow = flow,
@@ -89,7 +91,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
                     RecordETag = etags[candidate.Record.Key].ToString(),
                     Payload = candidate.Stored.Blob is null ? candidate.Record.Payload : null,
                     PayloadBlob = candidate.Stored.Blob,
-                };
+                }.Carry(trace);
                 await storage.MapQueue.SendEnvelopeAsync(await codec.EncodeAsync(message, ct), ct);
             });
         var rejected = admitted.Count - enqueueing.Count;
@@ -106,6 +108,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
         }
 
         var attempt = row.Attempts + 1;
+        using var trace = RecordTrace.StartIntake(stage, row.Flow, row.SourceKey);
         var etag = await records.ApplyAsync(row.Flow, row.SourceKey, new RecordUpdate
         {
             Stage = stage,
@@ -127,7 +130,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
             RecordETag = etag.ToString(),
             Payload = payload,
             PayloadBlob = payload is null ? row.PendingPayloadBlob : null,
-        };
+        }.Carry(trace);
         await storage.MapQueue.SendEnvelopeAsync(await codec.EncodeAsync(message, cancellationToken), cancellationToken);
     }
 

@@ -40,6 +40,7 @@ public sealed class WriteStage(
 
         var (message, parts) = opened;
         using var scope = StageLog.BeginScope(logger, message);
+        using var trace = RecordTrace.StartStage(StageName, message);
         var row = await records.GetAsync(message.Flow, message.SourceKey, cancellationToken);
         if (row is not null && row.WrittenVersion == message.SourceVersion)
         {
@@ -97,6 +98,7 @@ public sealed class WriteStage(
 
             if (ex is TargetWriteException { IsTransient: false } refused)
             {
+                trace.Fail(refused);
                 await RefuseAsync(body, message, parts, dequeueCount, refused, cancellationToken);
                 return;
             }
@@ -104,6 +106,7 @@ public sealed class WriteStage(
             // Anything else may have reached the target before failing (a timeout, a dropped connection):
             // the next attempt tells the sink to look for its earlier write before creating again.
             var ambiguous = ex is not TargetWriteException { MayHaveBeenApplied: false };
+            trace.Fail(ex);
             await StageFailures.RecordAsync(records, metrics, logger, StageName, message, ex, dequeueCount, rules.MaxDequeueCount, ambiguous, cancellationToken);
             throw;
         }

@@ -134,8 +134,11 @@ internal sealed class FaultMatrix(ReliabilityWorld world, FaultMatrixOptions opt
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(target.BaseAddress, "api/webhooks/adobe-commerce")) { Content = new ByteArrayContent(prepared.Body) };
                 foreach (var (name, value) in prepared.Headers)
                 {
-                    request.Content.Headers.TryAddWithoutValidation(name, value);
-                    request.Headers.TryAddWithoutValidation(name, value);
+                    // Once each: a header on both the request and its content reaches the listener as "value, value".
+                    if (!request.Headers.TryAddWithoutValidation(name, value))
+                    {
+                        request.Content.Headers.TryAddWithoutValidation(name, value);
+                    }
                 }
 
                 try

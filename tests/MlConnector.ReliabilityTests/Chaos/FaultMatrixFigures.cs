@@ -14,6 +14,11 @@ internal sealed record FaultMatrixFigures(FaultMatrixOptions Options, Ledger Led
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"  faults injected: {string.Join(", ", Faults.Counts.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => $"{pair.Key} {pair.Value}"))}");
         var refusals = Deliveries.RefusedByStatus.Count == 0 ? "none" : string.Join(", ", Deliveries.RefusedByStatus.Select(pair => $"HTTP {pair.Key} x{pair.Value}"));
+        if (Ledger.Examples.Count > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  for example: {string.Join(", ", Ledger.Examples)}");
+        }
+
         text.Append(CultureInfo.InvariantCulture, $"  webhook deliveries: {Deliveries.AcknowledgedCount} acknowledged; retried after no answer {Deliveries.UnansweredCount}, after refusals: {refusals}");
         return text.ToString();
     }

@@ -9,7 +9,7 @@ namespace MlConnector.ReliabilityTests.Chaos;
 /// a terminal state (written, rejected, failed), or a message left in a poison queue. Stale: an X3 invoice showing an
 /// older version of its order than the newest delivered.
 /// </summary>
-internal sealed record Ledger(int Expected, int Lost, int Duplicated, int Stuck, int Stale, int Rejected, int Poisoned)
+internal sealed record Ledger(int Expected, int Lost, int Duplicated, int Stuck, int Stale, int Rejected, int Poisoned, IReadOnlyList<string> Examples)
 {
     public static async Task<Ledger> ComputeAsync(ReliabilityWorld world, IReadOnlyList<string> purchaseOrders, IReadOnlyList<string> adobeOrders, string latestLineName)
     {
@@ -31,14 +31,23 @@ internal sealed record Ledger(int Expected, int Lost, int Duplicated, int Stuck,
         }
 
         var poisoned = await DepthAsync(world.Storage.MapPoisonQueue) + await DepthAsync(world.Storage.WritePoisonQueue);
-        return new Ledger(purchaseOrders.Count + adobeOrders.Count, lost, duplicated, stuck + rejected + poisoned, stale, rejected, poisoned);
+        var examples = Absent(purchaseOrders, x3Orders!).Concat(Absent(adobeOrders, invoiceReferences!)).Select(reference => $"lost {reference}")
+            .Concat(Repeated(x3Orders!).Concat(Repeated(invoiceReferences!)).Select(reference => $"written twice {reference}"))
+            .Concat(x3Invoices.Where(invoice => invoice["$lines"]?.AsArray().Any(line => line?["ITMDES"]?.ToString() != latestLineName) == true).Select(invoice => $"stale {invoice["YEXTREF"]}"))
+            .Take(10).ToList();
+        return new Ledger(purchaseOrders.Count + adobeOrders.Count, lost, duplicated, stuck + rejected + poisoned, stale, rejected, poisoned, examples);
     }
 
-    private static int Missing(IReadOnlyList<string> expected, IReadOnlyList<string> found)
+    private static int Missing(IReadOnlyList<string> expected, IReadOnlyList<string> found) => Absent(expected, found).Count();
+
+    private static IEnumerable<string> Absent(IReadOnlyList<string> expected, IReadOnlyList<string> found)
     {
         var present = found.ToHashSet(StringComparer.Ordinal);
-        return expected.Count(reference => !present.Contains(reference));
+        return expected.Where(reference => !present.Contains(reference));
     }
+
+    private static IEnumerable<string> Repeated(IReadOnlyList<string> found) =>
+        found.GroupBy(reference => reference, StringComparer.Ordinal).Where(group => group.Count() > 1).Select(group => group.Key);
 
     /// <summary>Every X3 record beyond the first for a source record, and any the sources never asked for.</summary>
     private static int Extra(IReadOnlyList<string> expected, IReadOnlyList<string> found)

@@ -9,17 +9,34 @@ internal static class Figures
 
     public static void Record(params string[] lines)
     {
+        if (Folder() is { } folder)
+        {
+            lock (Gate)
+            {
+                File.AppendAllLines(Path.Combine(folder, "figures.txt"), lines);
+            }
+        }
+    }
+
+    /// <summary>Replaces a detail file beside the figures (e.g. how each corpus case ended).</summary>
+    public static void Write(string fileName, IEnumerable<string> lines)
+    {
+        if (Folder() is { } folder)
+        {
+            File.WriteAllLines(Path.Combine(folder, fileName), lines);
+        }
+    }
+
+    private static string? Folder()
+    {
         var root = AzuriteProcess.FindRepositoryRoot();
         if (root is null)
         {
-            return;
+            return null;
         }
 
         var folder = Path.Combine(root, ".data", "reliability");
         Directory.CreateDirectory(folder);
-        lock (Gate)
-        {
-            File.AppendAllLines(Path.Combine(folder, "figures.txt"), lines);
-        }
+        return folder;
     }
 }

@@ -51,6 +51,9 @@ internal sealed class ReliabilityWorld : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string?> Settings { get; }
 
+    /// <summary>The composition root the runtimes use, in this process (for what a test reads or checks directly).</summary>
+    public IServiceProvider Services => _services;
+
     public TableMappingTables Mappings => _services.GetRequiredService<TableMappingTables>();
 
     public RecordStore Records => _services.GetRequiredService<RecordStore>();

@@ -15,9 +15,10 @@ internal sealed class RuntimeProcess : IAsyncDisposable
     private readonly StreamWriter _log;
     private readonly Lock _logGate = new();
 
-    private RuntimeProcess(string name, Process process, StreamWriter log, int port)
+    private RuntimeProcess(string name, Process process, StreamWriter log, int port, string logFile)
     {
         Name = name;
+        LogFile = logFile;
         _process = process;
         _log = log;
         Port = port;
@@ -26,6 +27,9 @@ internal sealed class RuntimeProcess : IAsyncDisposable
     public string Name { get; }
 
     public int Port { get; }
+
+    /// <summary>Where its standard output and error go.</summary>
+    public string LogFile { get; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
@@ -60,7 +64,7 @@ internal sealed class RuntimeProcess : IAsyncDisposable
 
         var log = new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.Read)) { AutoFlush = true };
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start mlc run.");
-        var runtime = new RuntimeProcess(name, process, log, port);
+        var runtime = new RuntimeProcess(name, process, log, port, logFile);
         process.OutputDataReceived += (_, line) => runtime.Write(line.Data);
         process.ErrorDataReceived += (_, line) => runtime.Write(line.Data);
         process.BeginOutputReadLine();
