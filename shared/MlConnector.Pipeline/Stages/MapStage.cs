@@ -45,7 +45,7 @@ public sealed class MapStage(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            if (await deferral.TryDeferAsync(PipelineQueue.Map, message, ex, StageName, RecordStatus.Received, cancellationToken))
+            if (await deferral.TryDeferAsync(PipelineQueue.Map, message, ex, StageName, RecordStatus.Received, cancellationToken, deferStorageOutage: true))
             {
                 return;
             }

@@ -32,9 +32,15 @@ public sealed class MessageDeferral(
 
     /// <summary>Defers the message if <paramref name="error"/> says the target is busy. False: handle the failure as usual.</summary>
     /// <param name="keptStatus">The record's status while it waits (Received before mapping, Mapped before writing).</param>
-    public async Task<bool> TryDeferAsync(PipelineQueue queue, PipelineMessage message, Exception error, string stage, RecordStatus keptStatus, CancellationToken cancellationToken)
+    /// <param name="deferStorageOutage">
+    /// Also wait out our own storage being unreachable (<see cref="StorageOutage"/>). Only for a stage with no effect
+    /// outside: a write may have reached the target before storage failed, and its retry must count as a retry.
+    /// </param>
+    public async Task<bool> TryDeferAsync(PipelineQueue queue, PipelineMessage message, Exception error, string stage, RecordStatus keptStatus, CancellationToken cancellationToken, bool deferStorageOutage = false)
     {
-        if (TargetBusyException.Find(error) is not { } busy)
+        var busy = TargetBusyException.Find(error);
+        var outage = busy is null && deferStorageOutage ? StorageOutage.Find(error) : null;
+        if (busy is null && outage is null)
         {
             return false;
         }
@@ -47,11 +53,12 @@ public sealed class MessageDeferral(
             return false;
         }
 
-        var delay = Delay(busy.RetryAfter);
+        var delay = Delay(busy?.RetryAfter ?? StorageOutage.RetryAfter);
         var copy = message with { DeferredSince = since, Deferrals = message.Deferrals + 1 };
         await storage.QueueFor(queue).SendMessageAsync(
             await codec.EncodeAsync(copy, cancellationToken), visibilityTimeout: delay, timeToLive: QueueSending.NoExpiry, cancellationToken: cancellationToken);
-        var reason = $"deferred {delay.TotalSeconds:F0} s without spending an attempt: {busy.Message}";
+        var cause = busy?.Message ?? $"storage is unreachable ({outage!.Message})";
+        var reason = $"deferred {delay.TotalSeconds:F0} s without spending an attempt: {cause}";
         try
         {
             await records.AppendHistoryAsync(message.Flow, message.SourceKey,

@@ -117,6 +117,7 @@ internal sealed class FaultMatrix(ReliabilityWorld world, FaultMatrixOptions opt
             .OrderBy(delivery => delivery.Step * orders.Count + random.Next(orders.Count))
             .ToList();
         var counts = new DeliveryCounts();
+        _faults.Add("Adobe deliveries repeated, reordered or replayed (older version after newer)", plan.Count - orders.Count);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         await Parallel.ForEachAsync(plan, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (delivery, ct) =>
         {
@@ -202,8 +203,10 @@ internal sealed class FaultMatrix(ReliabilityWorld world, FaultMatrixOptions opt
                 await WaitUntil(start + TimeSpan.FromSeconds(24), stop);
                 if (cycle % 2 == 0)
                 {
+                    var down = Stopwatch.StartNew();
                     await world.Azurite.RestartAsync(TimeSpan.FromSeconds(2), stop);
                     _faults.Add("Azurite restarted", 1);
+                    report($"Azurite restarted: storage unreachable for {down.Elapsed.TotalSeconds:F1} s");
                 }
 
                 await WaitUntil(start + TimeSpan.FromSeconds(30), stop);
