@@ -6,6 +6,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 results="$root/.data/test-results"
 rm -rf "$results" && mkdir -p "$results"
+rm -f "$root/.data/reliability/figures.txt" # the reliability suite's figures, printed at the end
 
 "$root/scripts/install-azurite.sh" || { echo "0 passed, 1 failed"; exit 1; }
 "$root/scripts/install-node-x12.sh" || { echo "0 passed, 1 failed"; exit 1; }
@@ -38,6 +39,11 @@ failed=$((failed + failures))
 if [[ $test_exit -ne 0 && $failed -eq 0 ]]; then
   echo "dotnet test exited with $test_exit (a build error or a crashed test host); counting it as a failure."
   failed=1
+fi
+
+if [[ -s "$root/.data/reliability/figures.txt" ]]; then
+  echo "Reliability figures (fault matrix, 4 runtimes, bad-input corpus, secret scan):"
+  sed 's/^/  /' "$root/.data/reliability/figures.txt"
 fi
 
 line="$passed passed, $failed failed"

@@ -20,6 +20,7 @@ public static class CliHost
         services.AddSingleton(configuration);
         configure?.Invoke(services);
         services.AddMlConnector(configuration);
+        services.AddOptions<LocalRuntimeOptions>().Bind(configuration.GetSection(LocalRuntimeOptions.SectionName));
         services.AddSingleton<PipelineWorkers>();
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
         await provider.GetRequiredService<PipelineStorage>().EnsureCreatedAsync(cancellationToken);

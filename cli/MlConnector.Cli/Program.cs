@@ -15,6 +15,7 @@ var root = new RootCommand("mlc: ml-connector, keeping Sage X3 in sync with Proc
     ReplayCommands.Replay(),
     ReplayCommands.Reprocess(),
     MappingsCommand.Create(),
+    AdminCommand.Create(),
     PingCommand.Create(),
     StediGuideCommand.Create(),
     X3PairCommand.Create(),
@@ -22,4 +23,5 @@ var root = new RootCommand("mlc: ml-connector, keeping Sage X3 in sync with Proc
     DemoCommand.Create(),
     MlConnector.Cli.Bench.BenchCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// A stop signal cancels the command; `mlc run` then needs its stop grace (30 s by default) before the process may end.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(2) });

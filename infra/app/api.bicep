@@ -181,6 +181,7 @@ var appSettings = {
   SageX3__DefaultSite: ''
   SageX3__PageSize: '100'
   SageX3__ReferenceDataCacheLifetime: '00:05:00'
+  SageX3__FieldLengths__ITMDES: '30'
   SageX3__PurchaseOrderWriteRepresentation: 'YMLPOH'
   SageX3__SupplierWriteRepresentation: 'YMLBPS'
   SageX3__SupplierInvoiceWriteRepresentation: 'YMLPIH'
@@ -220,6 +221,9 @@ var appSettings = {
   Pipeline__IntakeMaxBacklog: '0'
   Pipeline__MaxConcurrentWrites: '0'
   Pipeline__ClaimCheckThresholdBytes: '48000'
+  Pipeline__MaxDeferralMinutes: '1440'
+  Pipeline__StalledIntakeSeconds: '600'
+  Pipeline__InboxLeftoverSeconds: '120'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

@@ -33,6 +33,22 @@ public sealed class PipelineOptions
     /// </summary>
     public int MaxConcurrentWrites { get; set; }
 
+    /// <summary>
+    /// How long a record may keep waiting for a busy target (429 or 503 with Retry-After, or an open circuit breaker)
+    /// without spending its delivery attempts; after that its failures count towards poison again. Default 1440 (a day).
+    /// </summary>
+    public int MaxDeferralMinutes { get; set; } = 1440;
+
+    /// <summary>
+    /// A record row left in Received this long has lost its map message (its process died between the two writes) and is
+    /// requeued by the next poll of its flow or maintenance sweep; a re-read of the same version within this time is not
+    /// enqueued again. Default 600 (ten minutes).
+    /// </summary>
+    public int StalledIntakeSeconds { get; set; } = 600;
+
+    /// <summary>A stored webhook batch still in the inbox after this long was left by a process that stopped; the maintenance sweep forwards it. Default 120.</summary>
+    public int InboxLeftoverSeconds { get; set; } = 120;
+
     /// <summary>Envelopes larger than this go to blob storage (claim check). Default 48,000 bytes: base64 makes 64 KB queue messages of them.</summary>
     public int ClaimCheckThresholdBytes { get; set; } = 48_000;
 }

@@ -35,6 +35,7 @@ public static class PipelineServiceCollectionExtensions
             .Bind(configuration.GetSection("Pipeline"))
             .Validate(options => options.RecordBuckets is >= 1 and <= 99, "Pipeline__RecordBuckets must be between 1 and 99.")
             .Validate(options => options.ClaimCheckThresholdBytes is > 0 and <= 48_000, "Pipeline__ClaimCheckThresholdBytes must be between 1 and 48000 (base64 must fit in 64 KB).")
+            .Validate(options => options.MaxDeferralMinutes >= 0, "Pipeline__MaxDeferralMinutes must be 0 or more.")
             .ValidateOnStart();
         services.AddMetrics();
         services.TryAddSingleton(TimeProvider.System);
@@ -65,7 +66,10 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<RecordRecovery>();
         services.AddSingleton<PoisonQueueWriter>();
         services.AddSingleton<IntakeBacklogGate>();
+        services.AddSingleton<TickLease>();
         services.AddSingleton<FlowPoller>();
+        services.AddSingleton<MessageDeferral>();
+        services.AddSingleton<DocumentValidation>();
         services.AddSingleton<MapStage>();
         services.AddSingleton<WriteConcurrencyGate>();
         services.AddSingleton<WriteStage>();

@@ -8,6 +8,7 @@ using MlConnector.Flows;
 using MlConnector.OperatorConsole;
 using MlConnector.Pipeline.Access;
 using MlConnector.Pipeline.Hosting;
+using MlConnector.Runtime.Admin;
 using MlConnector.Runtime.Azurite;
 using MlConnector.Runtime.Hosting;
 using MlConnector.Runtime.Http;
@@ -29,11 +30,15 @@ public static class LocalRuntime
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(url);
+        var runtimeOptions = builder.Configuration.GetSection(LocalRuntimeOptions.SectionName).Get<LocalRuntimeOptions>() ?? new LocalRuntimeOptions();
+        builder.Services.AddOptions<LocalRuntimeOptions>().Bind(builder.Configuration.GetSection(LocalRuntimeOptions.SectionName));
+        builder.Services.AddSingleton(new AdminAccess(url.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
+        builder.Services.AddHostedService<AdminTokenInitializer>();
         builder.Services.TryAddSingleton(_ => QueueRules.Load(HostJsonPath()));
         configure?.Invoke(builder.Services);
 
-        // The console and admin routes trust the person at this machine; a host may register another access first.
-        builder.Services.TryAddSingleton<IOperatorAccess, LoopbackAccess>();
+        // The console and admin routes follow the admin token rule; a host may register another access first.
+        builder.Services.TryAddSingleton<IOperatorAccess, LocalRuntimeAccess>();
         builder.Services.AddMlConnector(builder.Configuration);
         builder.Services.AddOperatorConsole();
         builder.Services.AddOtlpExportWhenConfigured(builder.Configuration);
@@ -44,10 +49,32 @@ public static class LocalRuntime
         builder.Services.AddHostedService<StorageInitializer>();
         builder.Services.AddHostedService<QueueWorkerService>();
         builder.Services.AddHostedService<FlowScheduler>();
-        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromMinutes(1));
+        // The workers' own bound (the stop grace) decides; the host's is a backstop above it.
+        builder.Services.Configure<Microsoft.Extensions.Hosting.HostOptions>(options => options.ShutdownTimeout = runtimeOptions.StopGrace + TimeSpan.FromSeconds(30));
         var app = builder.Build();
         LocalEndpoints.Map(app);
         return app;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="app"/> until Ctrl+C or SIGTERM (the host's console lifetime) or <paramref name="stop"/>, then
+    /// stops it: polls are cancelled at once, messages in flight get <see cref="LocalRuntimeOptions.StopGraceSeconds"/>
+    /// to finish and are handed back to the queue after that, and the listener closes.
+    /// </summary>
+    public static async Task RunUntilStoppedAsync(WebApplication app, CancellationToken stop)
+    {
+        await app.StartAsync(stop);
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(app.Lifetime.ApplicationStopping, stop);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, stopping.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // The signal to stop.
+        }
+
+        await app.StopAsync(CancellationToken.None);
     }
 
     /// <summary>The repository's host.json (shared with the Functions app), else the one beside the program.</summary>

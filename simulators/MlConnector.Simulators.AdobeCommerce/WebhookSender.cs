@@ -57,6 +57,14 @@ public sealed class WebhookSender : IDisposable
         return new PreparedWebhook(options.TamperBody ? Tamper(body) : body, headers, Math.Max(1, options.Deliveries), options.Timeout, required);
     }
 
+    /// <summary>Signs bytes exactly as given (not an order envelope): for deliveries whose body a hostile but authenticated sender chose.</summary>
+    public PreparedWebhook PrepareRaw(byte[] body, WebhookSigningScheme scheme, WebhookSendOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        options ??= new WebhookSendOptions();
+        return new PreparedWebhook(options.TamperBody ? Tamper(body) : body, Sign(body, scheme, options), Math.Max(1, options.Deliveries), options.Timeout);
+    }
+
     /// <summary>Sends a prepared delivery (as many times as its options asked); the result describes the first.</summary>
     public async Task<WebhookSendResult> SendAsync(Uri target, PreparedWebhook webhook, CancellationToken cancellationToken = default)
     {

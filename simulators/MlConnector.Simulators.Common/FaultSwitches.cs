@@ -4,7 +4,7 @@ namespace MlConnector.Simulators.Common;
 
 /// <summary>
 /// Misbehaviour a test or the demo switches on: latency, scripted error answers (429 / 503 with Retry-After,
-/// 500) and a dropped connection after a write was applied. Each scripted fault matches requests by method,
+/// 500), and failures after a write was applied: a dropped connection, or an answer held back past the caller's timeout. Each scripted fault matches requests by method,
 /// a path fragment and a query fragment (one page of a list) and fires a set number of times.
 /// </summary>
 public sealed class FaultSwitches
@@ -22,6 +22,10 @@ public sealed class FaultSwitches
     /// <summary>Let the next matching request take effect, then cut the connection before the answer is sent.</summary>
     public void DropConnectionAfterNext(string? pathContains = null, string? method = "POST", int times = 1) =>
         _scripted.Enqueue(new ScriptedFault(FaultKind.DropAfterApply, 0, times, pathContains, method, null, null, null));
+
+    /// <summary>Let the next matching request take effect, then hold its answer back for <paramref name="delay"/> (the caller times out).</summary>
+    public void DelayAnswerAfterApply(TimeSpan delay, string? pathContains = null, string? method = "POST", int times = 1) =>
+        _scripted.Enqueue(new ScriptedFault(FaultKind.DelayAfterApply, 0, times, pathContains, method, null, null, null) { Hold = delay });
 
     public void Clear()
     {
@@ -52,6 +56,7 @@ internal enum FaultKind
 {
     Status,
     DropAfterApply,
+    DelayAfterApply,
 }
 
 internal sealed class ScriptedFault(FaultKind kind, int status, int times, string? pathContains, string? method, TimeSpan? retryAfter, string? body, string? queryContains)
@@ -61,6 +66,9 @@ internal sealed class ScriptedFault(FaultKind kind, int status, int times, strin
     public int Remaining { get; set; } = times;
     public TimeSpan? RetryAfter { get; } = retryAfter;
     public string? Body { get; } = body;
+
+    /// <summary>How long an applied write's answer is held back (<see cref="FaultKind.DelayAfterApply"/>).</summary>
+    public TimeSpan? Hold { get; init; }
 
     public bool Matches(string requestMethod, string path, string query) =>
         (method is null || string.Equals(method, requestMethod, StringComparison.OrdinalIgnoreCase)) &&

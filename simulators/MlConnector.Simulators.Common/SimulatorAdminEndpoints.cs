@@ -30,6 +30,11 @@ internal static class SimulatorAdminEndpoints
                     request.RetryAfterSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : null);
             }
 
+            if (request.DelayAnswerAfterApplyMs is { } hold)
+            {
+                faults.DelayAnswerAfterApply(TimeSpan.FromMilliseconds(hold), request.PathContains, request.Method ?? "POST", request.Times ?? 1);
+            }
+
             if (request.DropConnectionAfterApply == true)
             {
                 faults.DropConnectionAfterNext(request.PathContains, request.Method ?? "POST", request.Times ?? 1);
@@ -51,5 +56,6 @@ internal static class SimulatorAdminEndpoints
         string? PathContains,
         string? Method,
         int? RetryAfterSeconds,
-        bool? DropConnectionAfterApply);
+        bool? DropConnectionAfterApply,
+        int? DelayAnswerAfterApplyMs = null);
 }

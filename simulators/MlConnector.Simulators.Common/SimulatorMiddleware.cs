@@ -52,6 +52,28 @@ internal sealed class SimulatorMiddleware(RequestDelegate next, FaultSwitches fa
                 return;
             }
 
+            if (fault is { Kind: FaultKind.DelayAfterApply, Hold: { } hold })
+            {
+                // Apply the write, then keep the answer back: a caller that gives up first never learns it succeeded.
+                var original = context.Response.Body;
+                using var buffered = new MemoryStream();
+                context.Response.Body = buffered;
+                await next(context);
+                context.Response.Body = original;
+                try
+                {
+                    await Task.Delay(hold, context.RequestAborted);
+                    buffered.Position = 0;
+                    await buffered.CopyToAsync(original, context.RequestAborted);
+                }
+                catch (OperationCanceledException)
+                {
+                    context.Abort();
+                }
+
+                return;
+            }
+
             await next(context);
         }
         finally

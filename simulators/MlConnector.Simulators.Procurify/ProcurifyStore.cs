@@ -39,12 +39,26 @@ public sealed class ProcurifyStore
     /// <summary>Adds or replaces an order as given; a missing <c>last_modified</c>, on the order or a line, is taken from the order's.</summary>
     public void Put(SimPurchaseOrder order)
     {
+        RequireStorable(order);
         var stamp = order.LastModified ?? order.Date;
         Write(() => _purchaseOrders[order.ProcurifyPO] = order with
         {
             LastModified = stamp,
             Lines = [.. order.Lines.Select(line => line with { LastModified = line.LastModified ?? stamp })],
         });
+    }
+
+    /// <summary>Procurify refuses a decimal its columns cannot hold, so the store never holds one either.</summary>
+    private static void RequireStorable(SimPurchaseOrder order)
+    {
+        foreach (var line in order.Lines)
+        {
+            if (ProcurifyDecimals.Errors(line) is { Count: > 0 } errors)
+            {
+                throw new ArgumentException($"Procurify would refuse order item {line.Id} of PO {order.ProcurifyPO}: " +
+                    string.Join("; ", errors.Select(error => $"{error.Key}: {error.Value[0]}")), nameof(order));
+            }
+        }
     }
 
     public void Put(SimRequisition requisition) =>
@@ -70,6 +84,7 @@ public sealed class ProcurifyStore
 
             var stamp = at ?? Now;
             var changed = change(current);
+            RequireStorable(changed);
             var next = changed with
             {
                 Version = current.Version + 1,

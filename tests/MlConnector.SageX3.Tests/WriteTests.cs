@@ -71,6 +71,22 @@ public sealed class WriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_held_back_past_the_timeout_after_the_create_was_applied_never_yields_a_duplicate_order()
+    {
+        await using var impatient = X3Connector.Build(_simulator, SageX3Mode.Rest, overrides: new Dictionary<string, string?> { ["DefaultSite"] = "US011" }, attemptTimeout: TimeSpan.FromSeconds(1));
+        var sink = impatient.GetRequiredKeyedService<ITargetSink>("x3-purchase-order");
+        _simulator.Faults.DelayAnswerAfterApply(TimeSpan.FromSeconds(4), pathContains: "/PORDER", method: "POST");
+
+        var result = await sink.WriteAsync(Request(Order("PROC-9005")), CancellationToken.None);
+        var retry = await sink.WriteAsync(Request(Order("PROC-9005"), ambiguous: true), CancellationToken.None);
+
+        var stored = Assert.Single(_simulator.FindByExternalReference("PORDER", "PROC-9005"));
+        Assert.Equal(stored["POHNUM"]!.ToString(), result.TargetId);
+        Assert.Equal(result.TargetId, retry.TargetId);
+        Assert.Equal(1, _simulator.CreateCount("PORDER"));
+    }
+
+    [Fact]
     public async Task X3_diagnoses_on_a_refused_order_become_a_permanent_readable_error()
     {
         var order = Order("PROC-9003") with { Supplier = new PartyReference("ZZZ99", "Unknown") };

@@ -184,6 +184,23 @@ public sealed class WebhookAndInboundTests
         return harness.Webhooks.Parse(Delivery(body)).Record!;
     }
 
+    [Theory]
+    [InlineData("\"x12\":\"ISA*00*\"")]
+    [InlineData("\"x12\":{\"metadata\":[{\"transaction\":{\"transactionSetIdentifier\":\"855\"}}]}")]
+    [InlineData("\"x12\":{\"metadata\":{\"transaction\":\"855\"}}")]
+    [InlineData("\"x12\":null")]
+    public async Task A_transaction_event_whose_x12_block_has_another_shape_is_malformed_with_the_reason(string x12)
+    {
+        await using var harness = await StediHarness.StartAsync();
+        var body = "{\"event\":{\"detail-type\":\"transaction.processed.v2\",\"detail\":{\"direction\":\"INBOUND\",\"transactionId\":\"t-1\"," +
+                   "\"partnership\":{\"partnershipId\":\"" + StediHarness.Partnership + "\"}," + x12 + "}}}";
+
+        var parsed = harness.Webhooks.Parse(Delivery(body));
+
+        Assert.Null(parsed.Record);
+        Assert.Contains("detail.x12.metadata.transaction.transactionSetIdentifier", parsed.Error, StringComparison.Ordinal);
+    }
+
     private static string Event(StediHarness harness, string direction, string set)
     {
         var transaction = new Simulators.Stedi.Model.SimTransaction(Guid.NewGuid().ToString(), direction, set, StediHarness.Partnership,

@@ -1,10 +1,14 @@
 using System.CommandLine;
 using MlConnector.Runtime;
+using MlConnector.Runtime.Admin;
 using Spectre.Console;
 
 namespace MlConnector.Cli.Commands;
 
-/// <summary>`mlc run`: the local runtime (timers, queue workers, webhook and admin listener) until Ctrl+C.</summary>
+/// <summary>
+/// `mlc run`: the local runtime (timers, queue workers, webhook and admin listener) until Ctrl+C or SIGTERM, which stop
+/// polling at once, let in-flight messages finish within the stop grace, and exit 0.
+/// </summary>
 public static class RunCommand
 {
     public static Command Create()
@@ -14,22 +18,16 @@ public static class RunCommand
         command.SetAction((parse, ct) => CliContext.RunAsync(async () =>
         {
             var configuration = CliConfiguration.Load(parse.GetValue(CliContext.Settings));
-            await using var app = LocalRuntime.Build(configuration, parse.GetValue(url)!);
-            AnsiConsole.MarkupLineInterpolated($"ml-connector local runtime listening on {parse.GetValue(url)}; operator console at {parse.GetValue(url)!.TrimEnd('/')}/api/console/; Ctrl+C stops it after in-flight messages finish.");
-            await app.StartAsync(ct);
-
-            // A service manager stops the app through its lifetime (Windows service stop, systemd), a console through ct.
-            using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct, app.Lifetime.ApplicationStopping);
-            try
+            var listenOn = parse.GetValue(url)!;
+            await using var app = LocalRuntime.Build(configuration, listenOn);
+            AnsiConsole.MarkupLineInterpolated($"ml-connector local runtime listening on {listenOn}; operator console at {listenOn.Split(';')[0].TrimEnd('/')}/api/console/; Ctrl+C stops it after in-flight messages finish.");
+            if (!listenOn.Split(';').All(AdminAccess.IsLoopback))
             {
-                await Task.Delay(Timeout.Infinite, stop.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                // Ctrl+C: fall through to a graceful stop.
+                AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {listenOn} is reachable from other machines: webhooks are checked by signature, and admin calls need the admin token ('mlc admin token' prints it).");
             }
 
-            await app.StopAsync(CancellationToken.None);
+            await LocalRuntime.RunUntilStoppedAsync(app, ct);
+            AnsiConsole.MarkupLine("ml-connector local runtime stopped.");
             return 0;
         }));
         return command;

@@ -9,7 +9,8 @@ namespace MlConnector.Connectors.Http;
 /// The one resilience policy every outbound client gets: exponential backoff with jitter that honours
 /// Retry-After, per-attempt and total timeouts, and a circuit breaker. A POST, PUT or PATCH is retried
 /// only when the caller marked it idempotent (<see cref="MarkIdempotent"/>): a blind retry of a create
-/// could write a record twice.
+/// could write a record twice. The final "retry later" answer (429 or 503 with Retry-After) and an open breaker
+/// surface as <see cref="MlConnector.Core.Flows.TargetBusyException"/> (<see cref="BackPressureHandler"/>).
 /// </summary>
 public static class ConnectorResilience
 {
@@ -42,6 +43,9 @@ public static class ConnectorResilience
     public static IHttpClientBuilder AddConnectorResilience(this IHttpClientBuilder builder, ConnectorResilienceOptions? options = null)
     {
         options ??= new ConnectorResilienceOptions();
+
+        // Added first, so it sits outside the retries and the breaker and sees their final outcome.
+        builder.AddHttpMessageHandler(services => new BackPressureHandler(services.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.AddStandardResilienceHandler(standard =>
         {
             standard.Retry.MaxRetryAttempts = options.MaxRetryAttempts;

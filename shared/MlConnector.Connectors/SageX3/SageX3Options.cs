@@ -120,6 +120,12 @@ public sealed class SageX3Options
     /// <summary>How long a reference-data answer is trusted. Default 5 min.</summary>
     public TimeSpan ReferenceDataCacheLifetime { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Field lengths of a data dictionary that differs from the standard one (field code -> characters), e.g.
+    /// <c>SageX3__FieldLengths__ITMDES=60</c>; fields not named keep <see cref="Writing.X3FieldLengths.Standard"/>.
+    /// </summary>
+    public Dictionary<string, int> FieldLengths { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>"X3 folder SEED": where reference data lives, for messages.</summary>
     public string Scope => $"X3 folder {Endpoint}";
 }

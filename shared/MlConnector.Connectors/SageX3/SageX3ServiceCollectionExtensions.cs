@@ -11,6 +11,7 @@ using MlConnector.Connectors.SageX3.Writing;
 using MlConnector.Core.Diagnostics;
 using MlConnector.Core.Flows;
 using MlConnector.Core.Mapping;
+using MlConnector.Core.Validation;
 
 namespace MlConnector.Connectors.SageX3;
 
@@ -55,6 +56,7 @@ public static class SageX3ServiceCollectionExtensions
             ? sp.GetRequiredService<RestWriteSurface>()
             : sp.GetRequiredService<GraphQlWriteSurface>());
         services.AddSingleton<SageX3Writer>();
+        services.AddSingleton<ITargetDocumentRules, X3DocumentRules>();
 
         services.AddKeyedSingleton<ITargetSink, SageX3PurchaseOrderSink>(SageX3PurchaseOrderSink.Kind);
         services.AddKeyedSingleton<ITargetSink, SageX3SupplierInvoiceSink>(SageX3SupplierInvoiceSink.Kind);

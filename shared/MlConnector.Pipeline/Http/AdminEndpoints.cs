@@ -11,7 +11,7 @@ namespace MlConnector.Pipeline.Http;
 
 /// <summary>
 /// Operator calls over HTTP, the same in both hosts: status, a record's lineage, replay poison messages, reprocess
-/// rejects. Query parameters <c>flow</c>, <c>record</c> and <c>queue</c> (map|write) narrow replay and reprocess.
+/// rejects. Query parameters <c>flow</c>, <c>record</c> and <c>queue</c> (map|write, or the poison queue's name) narrow replay and reprocess.
 /// Reading needs the Reader or Operator role and changing needs Operator, checked from the caller the host
 /// established (<see cref="IOperatorAccess"/>); every change is written to the operator audit with who asked.
 /// </summary>
@@ -59,9 +59,11 @@ public sealed class AdminEndpoints(FlowCatalog catalog, PipelineStatusReader sta
         PipelineQueue? queue = null;
         if (!string.IsNullOrEmpty(queueText))
         {
-            if (!Enum.TryParse<PipelineQueue>(queueText, ignoreCase: true, out var parsed))
+            // Operators name the queue they look at: "write-poison" means the write stage's poison queue.
+            var stage = queueText.EndsWith("-poison", StringComparison.OrdinalIgnoreCase) ? queueText[..^"-poison".Length] : queueText;
+            if (!Enum.TryParse<PipelineQueue>(stage, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
-                return new BadRequestObjectResult(new { error = $"queue must be 'map' or 'write', not '{queueText}'" });
+                return new BadRequestObjectResult(new { error = $"queue must be 'map' or 'write' (or 'map-poison', 'write-poison'), not '{queueText}'" });
             }
 
             queue = parsed;

@@ -1,3 +1,4 @@
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace MlConnector.Pipeline.Http;
 
 /// <summary>
 /// Receives a webhook delivery in either host: reads the raw body (with a size limit), verifies the signature
-/// before anything parses it, stores the record durably in the webhook inbox (one write shared with concurrent
+/// before anything parses it, refuses with a 400 and the reason a body that is not UTF-8, cannot be read or names a
+/// record key no table can hold, stores the record durably in the webhook inbox (one write shared with concurrent
 /// deliveries), and answers 200; the record enters the pipeline right after, where a repeated delivery of the same
 /// event is dropped.
 /// </summary>
@@ -47,7 +49,23 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, R
             return await RefuseAsync(source, flowName, WebhookOutcomeKind.Unauthenticated, verification.Failure ?? "signature check failed", headers, cancellationToken);
         }
 
-        var parsed = source.Parse(delivery);
+        // JSON is UTF-8 (RFC 8259): a body that is not would be read with replacement characters and written as such.
+        if (!Utf8.IsValid(body))
+        {
+            return await RefuseAsync(source, flowName, WebhookOutcomeKind.Malformed, "the body is not valid UTF-8 text", headers, cancellationToken);
+        }
+
+        WebhookParseResult parsed;
+        try
+        {
+            parsed = source.Parse(delivery);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // An authenticated sender with a shape the parser did not expect gets the reason, never an empty 500.
+            return await RefuseAsync(source, flowName, WebhookOutcomeKind.Malformed, $"the delivery could not be read ({ex.GetType().Name}: {ex.Message})", headers, cancellationToken);
+        }
+
         if (parsed.ChallengeResponse is { } challenge)
         {
             return new ContentResult { StatusCode = StatusCodes.Status200OK, Content = challenge, ContentType = "text/plain" };
@@ -62,6 +80,11 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, R
         if (parsed.Record is not { } record)
         {
             return await RefuseAsync(source, flowName, WebhookOutcomeKind.Malformed, parsed.Error ?? "the delivery carries no record", headers, cancellationToken);
+        }
+
+        if (RecordKeys.KeyProblem(record.Key) is { } keyProblem)
+        {
+            return await RefuseAsync(source, flowName, WebhookOutcomeKind.Malformed, keyProblem, headers, cancellationToken);
         }
 
         try
@@ -89,8 +112,8 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, R
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The refusal is in the log above; the sender still gets its answer.
-            logger.LogError(ex, "Could not record the refusal of a webhook delivery for {Flow}", flow);
+            // The refusal stands without its audit row (storage unreachable): the sender gets the reason, not a 500.
+            logger.LogWarning("Could not record the refusal of a webhook delivery for {Flow} in the audit table: {Error}", flow, ex.Message);
         }
 
         var status = kind switch

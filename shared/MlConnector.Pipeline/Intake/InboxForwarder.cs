@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MlConnector.Pipeline.Stages;
 
 namespace MlConnector.Pipeline.Intake;
@@ -11,8 +12,6 @@ namespace MlConnector.Pipeline.Intake;
 /// </summary>
 public sealed class InboxForwarder : IAsyncDisposable
 {
-    /// <summary>An inbox batch older than this was not forwarded by the process that stored it.</summary>
-    public static readonly TimeSpan LeftoverAge = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Forwarding waits this long to gather the batches of a burst: fewer, larger admissions, and storage stays
@@ -33,14 +32,18 @@ public sealed class InboxForwarder : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _loop;
 
-    public InboxForwarder(WebhookInbox inbox, RecordAdmission admission, TimeProvider time, ILogger<InboxForwarder> logger)
+    public InboxForwarder(WebhookInbox inbox, RecordAdmission admission, IOptions<PipelineOptions> options, TimeProvider time, ILogger<InboxForwarder> logger)
     {
+        LeftoverAge = TimeSpan.FromSeconds(options.Value.InboxLeftoverSeconds);
         _inbox = inbox;
         _admission = admission;
         _time = time;
         _logger = logger;
         _loop = Task.Run(ForwardLoopAsync);
     }
+
+    /// <summary>An inbox batch older than this was not forwarded by the process that stored it (<see cref="PipelineOptions.InboxLeftoverSeconds"/>).</summary>
+    public TimeSpan LeftoverAge { get; }
 
     /// <summary>Queues a freshly stored batch for forwarding (never delays the acknowledgment).</summary>
     public void Post(InboxBatch stored) => _stored.Writer.TryWrite(stored);
@@ -60,7 +63,15 @@ public sealed class InboxForwarder : IAsyncDisposable
         var forwarded = 0;
         await foreach (var batch in _inbox.LeftoversAsync(flow, _time.GetUtcNow() - LeftoverAge, cancellationToken))
         {
-            forwarded += await ForwardAsync(flow, [batch], cancellationToken);
+            try
+            {
+                forwarded += await ForwardAsync(flow, [batch], cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One batch storage refuses stays for the next sweep; the batches after it are still forwarded.
+                _logger.LogError(ex, "Could not forward the stored webhook batch {Batch} of {Flow}; the next sweep tries again", batch.BlobName, flow);
+            }
         }
 
         if (forwarded > 0)

@@ -10,6 +10,9 @@ public static class MappingCsv
 {
     public const string Header = "table,source,target";
 
+    /// <summary>Longest value accepted, as for record keys: real codes are far shorter, and table keys hold 1 KiB.</summary>
+    public const int MaxValueLength = 256;
+
     public static string Write(IEnumerable<MappingEntry> entries)
     {
         var builder = new StringBuilder().Append(Header).Append('\n');
@@ -42,10 +45,42 @@ public static class MappingCsv
                 throw new FormatException($"Line {lineNumber}: expected three non-empty fields (table,source,target), found {fields.Count}.");
             }
 
+            if (FieldProblem(fields) is { } problem)
+            {
+                throw new FormatException($"Line {lineNumber}: {problem}.");
+            }
+
             entries.Add(new MappingEntry(fields[0].Trim(), fields[1].Trim(), fields[2].Trim()));
         }
 
         return entries;
+    }
+
+    /// <summary>
+    /// A value no mapping table row can hold: table and source become table keys (1 KiB at most), and a control character
+    /// other than a tab or a line break (which quoted values may hold) is a pasting accident, not a code. Checked before anything is written, so nothing half-imports.
+    /// </summary>
+    private static string? FieldProblem(List<string> fields)
+    {
+        string[] names = ["table", "source", "target"];
+        for (var i = 0; i < names.Length; i++)
+        {
+            var value = fields[i].Trim();
+            if (value.Length > MaxValueLength)
+            {
+                return $"the {names[i]} value is {value.Length} characters long; at most {MaxValueLength} are accepted";
+            }
+
+            foreach (var c in value)
+            {
+                if (char.IsControl(c) && c is not ('\t' or '\n' or '\r'))
+                {
+                    return $"the {names[i]} value holds the control character U+{(int)c:X4}";
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Splits records and fields in one pass, so a quoted value may hold commas, quotes and line breaks.</summary>

@@ -35,5 +35,11 @@ public sealed record PipelineMessage
 
     public JsonElement? Payload { get; init; }
 
+    /// <summary>When a busy target first made a stage defer this message (it went back on its queue without spending an attempt).</summary>
+    public DateTimeOffset? DeferredSince { get; init; }
+
+    /// <summary>How many times the message was deferred for a busy target.</summary>
+    public int Deferrals { get; init; }
+
     public string? PayloadBlob { get; init; }
 }

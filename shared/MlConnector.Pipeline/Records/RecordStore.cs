@@ -22,6 +22,8 @@ public sealed class RecordStore
 
     private const int MaxTransactionActions = 100;
 
+    private const int MaxReasonChars = 16_000;
+
     private static readonly HashSet<string> ServiceProperties = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag" };
 
     private readonly TableClient _table;
@@ -88,6 +90,25 @@ public sealed class RecordStore
         {
             throw new RecordChangedException(flow, sourceKey, ex);
         }
+    }
+
+    /// <summary>
+    /// Adds a history entry without changing the record's state (a delivery dropped because the record already moved
+    /// past it): the row's status, versions and reason stay as they are. <paramref name="stillInFlight"/> also restarts
+    /// the row's in-flight clock (a deferred message is alive, so a re-read must not admit the version again).
+    /// </summary>
+    public async Task AppendHistoryAsync(string flow, string sourceKey, HistoryEntry entry, CancellationToken cancellationToken, bool stillInFlight = false)
+    {
+        var row = new TableEntity(Keys.PartitionKey(flow, sourceKey), RecordKeys.RecordRowKey(sourceKey))
+        {
+            [InlineHistory.PropertyName(entry)] = InlineHistory.Serialize(entry),
+        };
+        if (stillInFlight)
+        {
+            row[nameof(RecordEntity.UpdatedAt)] = _time.GetUtcNow();
+        }
+
+        await _table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
     }
 
     /// <summary>Applies the same kind of change to many records: one transaction per partition and hundred records.</summary>
@@ -197,7 +218,7 @@ public sealed class RecordStore
         SetIfPresent(row, nameof(RecordEntity.SourceModifiedAt), update.SourceModifiedAt);
         SetIfPresent(row, nameof(RecordEntity.TargetId), update.TargetId);
         SetIfPresent(row, nameof(RecordEntity.WrittenVersion), update.WrittenVersion);
-        SetIfPresent(row, nameof(RecordEntity.Reason), update.Reason);
+        SetIfPresent(row, nameof(RecordEntity.Reason), Bounded(update.Reason));
         SetIfPresent(row, nameof(RecordEntity.Attempts), update.Attempts);
         SetIfPresent(row, nameof(RecordEntity.LastAttemptAmbiguous), update.LastAttemptAmbiguous);
         SetIfPresent(row, nameof(RecordEntity.Summary), update.Summary);
@@ -256,6 +277,10 @@ public sealed class RecordStore
             return row;
         }
     }
+
+    /// <summary>A target may answer with a whole page of text; the row keeps its start (a table property holds 32K characters).</summary>
+    private static string? Bounded(string? reason) =>
+        reason is { Length: > MaxReasonChars } ? string.Concat(reason.AsSpan(0, MaxReasonChars), "…") : reason;
 
     private static void SetIfPresent(TableEntity entity, string name, object? value)
     {

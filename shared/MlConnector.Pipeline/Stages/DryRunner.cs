@@ -8,7 +8,7 @@ namespace MlConnector.Pipeline.Stages;
 /// A dry run reads the real source and maps every record against the target's real reference data, but
 /// writes nothing and moves no cursor: how a new customer sees what would be written and what would be rejected.
 /// </summary>
-public sealed class DryRunner(FlowCatalog catalog, CursorStore cursors)
+public sealed class DryRunner(FlowCatalog catalog, CursorStore cursors, DocumentValidation validation)
 {
     public async Task<DryRunReport> RunAsync(string flowName, DateTimeOffset? since, int? limit, IProgress<PollProgress>? progress, CancellationToken cancellationToken)
     {
@@ -26,6 +26,11 @@ public sealed class DryRunner(FlowCatalog catalog, CursorStore cursors)
             foreach (var record in page.Records)
             {
                 var result = await parts.Mapper.MapAsync(record, cancellationToken);
+                if (result is MapResult.MappedResult { Document: var document } && validation.Refusal(document, parts.Definition.TargetSystem) is { } refusal)
+                {
+                    result = MapResult.Rejected(refusal);
+                }
+
                 if (result is MapResult.MappedResult mapped)
                 {
                     wouldWrite.Add(new DryRunItem(record.Key, mapped.Document.Summary));

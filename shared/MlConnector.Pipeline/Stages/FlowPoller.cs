@@ -18,6 +18,7 @@ public sealed class FlowPoller(
     RecordAdmission admission,
     RecordRecovery recovery,
     IntakeBacklogGate backlog,
+    TickLease ticks,
     TimeProvider time,
     PipelineMetrics metrics,
     RunLog runLog,
@@ -27,11 +28,35 @@ public sealed class FlowPoller(
     public Task<PollSummary> PollAsync(string flowName, CancellationToken cancellationToken) =>
         RunAsync(flowName, PollOptions.Scheduled, progress: null, cancellationToken);
 
+    /// <summary>
+    /// The scheduled run for one tick of the flow's schedule, once across every runtime on the storage account
+    /// (<see cref="TickLease"/>); null when another runtime has or had this tick.
+    /// </summary>
+    public async Task<PollSummary?> PollTickAsync(string flowName, DateTimeOffset tick, CancellationToken cancellationToken)
+    {
+        await using var turn = await ticks.TryTakeAsync("poll-" + flowName, tick, cancellationToken);
+        if (turn is null)
+        {
+            return null;
+        }
+
+        var summary = await PollAsync(flowName, cancellationToken);
+        await turn.CompleteAsync(tick, cancellationToken);
+        logger.LogInformation("Poll of {Flow} for the {Tick:O} tick ran here", flowName, tick);
+        return summary;
+    }
+
     public async Task<PollSummary> RunAsync(string flowName, PollOptions options, IProgress<PollProgress>? progress, CancellationToken cancellationToken)
     {
         try
         {
             return await RunOnceAsync(flowName, options, progress, cancellationToken);
+        }
+        catch (CursorConflictException conflict)
+        {
+            // Not a failure: another runtime polled the same source meanwhile, and its cursor stands.
+            logger.LogInformation("Poll of {Flow} stopped: {Reason}", flowName, conflict.Message);
+            return new PollSummary(flowName, 0, 0, 0, 0, 0, 0, null, null, TimeSpan.Zero);
         }
         catch (Exception ex) when (ex is not (OperationCanceledException or UnknownFlowException))
         {

@@ -14,7 +14,7 @@ namespace MlConnector.Pipeline.Stages;
 
 /// <summary>
 /// The map stage: source record -> target document, or a rejection with a reason kept on the record row
-/// (retried on the next sync). Mapped records go on to the write queue. A throw means "retry this message".
+/// (retried on the next sync). A document the target must not receive (<see cref="DocumentValidation"/>) is rejected too. Mapped records go on to the write queue. A throw means "retry this message".
 /// </summary>
 public sealed class MapStage(
     FlowCatalog catalog,
@@ -22,6 +22,8 @@ public sealed class MapStage(
     MessageCodec codec,
     PipelineStorage storage,
     PoisonQueueWriter poison,
+    MessageDeferral deferral,
+    DocumentValidation validation,
     QueueRules rules,
     PipelineMetrics metrics,
     RecordDocuments documents,
@@ -45,6 +47,11 @@ public sealed class MapStage(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            if (await deferral.TryDeferAsync(PipelineQueue.Map, message, ex, StageName, RecordStatus.Received, cancellationToken, deferStorageOutage: true))
+            {
+                return;
+            }
+
             trace.Fail(ex);
             await StageFailures.RecordAsync(records, metrics, logger, StageName, message, ex, dequeueCount, rules.MaxDequeueCount, ambiguous: false, cancellationToken);
             throw;
@@ -56,11 +63,21 @@ public sealed class MapStage(
         var payload = await codec.ReadPayloadAsync(message, cancellationToken);
         var record = new SourceRecord(message.SourceKey, message.SourceVersion, message.SourceModifiedAt, payload);
         MapResult result;
-        IReadOnlyList<MissingMapping> misses;
-        using (var lookups = MappingLookupRecorder.Begin())
+        IReadOnlyList<MissingMapping> misses = [];
+        if (RecordKeys.KeyProblem(message.SourceKey) is { } keyProblem)
         {
+            result = MapResult.Rejected(keyProblem);
+        }
+        else
+        {
+            using var lookups = MappingLookupRecorder.Begin();
             result = await parts.Mapper.MapAsync(record, cancellationToken);
             misses = lookups.Misses;
+        }
+
+        if (result is MapResult.MappedResult { Document: var candidate } && validation.Refusal(candidate, parts.Definition.TargetSystem) is { } refusal)
+        {
+            result = MapResult.Rejected(refusal);
         }
 
         // A small source payload stays on the row (the console shows it); a large one's blob goes once mapped.

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Azure;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MlConnector.Core;
 using MlConnector.Core.Flows;
@@ -11,22 +12,24 @@ using MlConnector.Pipeline.Telemetry;
 namespace MlConnector.Pipeline.Stages;
 
 /// <summary>
-/// Lets source records into the pipeline: drops versions already handled, records the rest as received
-/// (with the payload, so a record can be recovered even if its message never made it), then enqueues one
+/// Lets source records into the pipeline: drops versions already handled and versions older than the one admitted
+/// (noting those in the record's history), rejects a record whose key no table can hold, records the rest as
+/// received (with the payload, so a record can be recovered even if its message never made it), then enqueues one
 /// map message per record. Row first, message second: a crash in between leaves a row the stall sweep requeues.
 /// </summary>
-public sealed class RecordAdmission(RecordStore records, MessageCodec codec, PipelineStorage storage, IOptions<PipelineOptions> options, TimeProvider time)
+public sealed class RecordAdmission(RecordStore records, MessageCodec codec, PipelineStorage storage, IOptions<PipelineOptions> options, TimeProvider time, ILogger<RecordAdmission> logger)
 {
     /// <summary>Rows this young in Received/Mapped are in flight: a re-read of the same version is not enqueued twice.</summary>
-    public static readonly TimeSpan InFlightWindow = TimeSpan.FromMinutes(10);
+    public TimeSpan InFlightWindow => TimeSpan.FromSeconds(options.Value.StalledIntakeSeconds);
 
     /// <summary>Largest payload kept inline on the record row (table string properties hold 32K characters).</summary>
     private const int InlinePayloadChars = 30_000;
 
     public async Task<AdmissionResult> AdmitAsync(string flow, IReadOnlyList<SourceRecord> page, AdmissionMode mode, CancellationToken cancellationToken)
     {
-        // A page may repeat a key (a record changed between two page reads): the last version wins.
-        var latest = page.GroupBy(record => record.Key, StringComparer.Ordinal).Select(group => group.Last()).ToList();
+        // A page may repeat a key (a record changed between two page reads, a webhook delivered twice out of order):
+        // the newest version wins.
+        var latest = page.GroupBy(record => record.Key, StringComparer.Ordinal).Select(Newest).ToList();
         var now = time.GetUtcNow();
         var candidates = await Task.WhenAll(latest.Select(record => PrepareAsync(flow, record, cancellationToken)));
 
@@ -35,23 +38,44 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
         var (created, conflicts) = await records.TryCreateManyAsync(flow, candidates.Select(c => (c.Record.Key, c.Update)).ToList(), cancellationToken);
         var etags = new Dictionary<string, ETag>(created, StringComparer.Ordinal);
         var admitted = candidates.Where(c => created.ContainsKey(c.Record.Key)).ToList();
+        var stale = 0;
         if (conflicts.Count > 0)
         {
             var conflicting = conflicts.ToHashSet(StringComparer.Ordinal);
             var existing = await records.GetManyAsync(flow, conflicts, cancellationToken);
-            var judged = candidates.Where(c => conflicting.Contains(c.Record.Key)).ToLookup(c => IsAlreadyHandled(existing.GetValueOrDefault(c.Record.Key), c.Record, mode, now));
-            await Task.WhenAll(judged[true].Select(skipped => ReleasePayloadAsync(skipped.Stored, cancellationToken)));
-            var updated = await records.ApplyManyAsync(flow, judged[false].Select(c => (c.Record.Key, c.Update)).ToList(), cancellationToken);
+            var judged = candidates.Where(c => conflicting.Contains(c.Record.Key))
+                .Select(c => (Candidate: c, Row: existing.GetValueOrDefault(c.Record.Key), Verdict: Judge(existing.GetValueOrDefault(c.Record.Key), c.Record, mode, now, InFlightWindow)))
+                .ToList();
+            await Task.WhenAll(judged.Where(j => j.Verdict != Verdict.Admit).Select(dropped => ReleasePayloadAsync(dropped.Candidate.Stored, cancellationToken)));
+            foreach (var (candidate, row, _) in judged.Where(j => j.Verdict == Verdict.Stale))
+            {
+                await NoteStaleAsync(flow, candidate.Record, row!, now, cancellationToken);
+                stale++;
+            }
+
+            // A version admitted again while its row says Mapped may have died mid-write: its write looks before creating.
+            var admitting = judged.Where(j => j.Verdict == Verdict.Admit)
+                .Select(j => j.Row is { StatusValue: RecordStatus.Mapped } && j.Row.SourceVersion == j.Candidate.Record.Version
+                    ? j.Candidate with { Update = j.Candidate.Update with { LastAttemptAmbiguous = true } }
+                    : j.Candidate)
+                .ToList();
+            var updated = await records.ApplyManyAsync(flow, admitting.Select(c => (c.Record.Key, c.Update)).ToList(), cancellationToken);
             foreach (var (key, etag) in updated)
             {
                 etags[key] = etag;
             }
 
-            admitted.AddRange(judged[false]);
+            admitted.AddRange(admitting);
         }
 
+        foreach (var refused in admitted.Where(c => c.Update.Status == RecordStatus.Rejected))
+        {
+            logger.LogWarning("Rejected a record of {Flow} at intake: {Reason}", flow, refused.Update.Reason);
+        }
+
+        var enqueueing = admitted.Where(c => c.Update.Status == RecordStatus.Received).ToList();
         await Parallel.ForEachAsync(
-            admitted,
+            enqueueing,
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.IntakeConcurrency, CancellationToken = cancellationToken },
             async (candidate, ct) =>
             {
@@ -70,7 +94,8 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
                 }.Carry(trace);
                 await storage.MapQueue.SendEnvelopeAsync(await codec.EncodeAsync(message, ct), ct);
             });
-        return new AdmissionResult(admitted.Count, page.Count - admitted.Count);
+        var rejected = admitted.Count - enqueueing.Count;
+        return new AdmissionResult(enqueueing.Count, page.Count - enqueueing.Count - rejected, rejected, stale);
     }
 
     /// <summary>Enqueues a record again from its row (reprocessing a reject, recovering a stalled intake); <paramref name="note"/> goes on its history.</summary>
@@ -110,32 +135,47 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
         await storage.MapQueue.SendEnvelopeAsync(await codec.EncodeAsync(message, cancellationToken), cancellationToken);
     }
 
-    private static bool IsAlreadyHandled(RecordEntity? row, SourceRecord record, AdmissionMode mode, DateTimeOffset now)
+    /// <summary>Later in the page wins, unless its own modification time says it is older.</summary>
+    private static SourceRecord Newest(IEnumerable<SourceRecord> versions) =>
+        versions.Aggregate((best, next) => IsOlder(next.ModifiedAt, best.ModifiedAt) ? best : next);
+
+    private static bool IsOlder(DateTimeOffset? candidate, DateTimeOffset? than) => candidate is { } at && than is { } other && at < other;
+
+    private static Verdict Judge(RecordEntity? row, SourceRecord record, AdmissionMode mode, DateTimeOffset now, TimeSpan inFlightWindow)
     {
         if (row is null)
         {
-            return false;
+            return Verdict.Admit;
         }
 
-        if (row.WrittenVersion == record.Version)
+        if (row.SourceVersion == record.Version)
         {
-            return true;
+            return row.StatusValue switch
+            {
+                // Rejects are retried from their row on every sync; failures wait for an operator's replay.
+                RecordStatus.Rejected or RecordStatus.Failed or RecordStatus.Written => Verdict.Duplicate,
+
+                // A webhook repeated is a duplicate however old; a polled record still in flight after the window
+                // is presumed lost in a crash and admitted again (the write stage drops it if it was written after all).
+                _ => mode == AdmissionMode.Webhook || now - row.UpdatedAt < inFlightWindow ? Verdict.Duplicate : Verdict.Admit,
+            };
         }
 
-        if (row.SourceVersion != record.Version)
+        // The source's own clock decides: a replayed or late delivery of an older state never overwrites a newer one.
+        if (IsOlder(record.ModifiedAt, row.SourceModifiedAt))
         {
-            return false;
+            return Verdict.Stale;
         }
 
-        return row.StatusValue switch
-        {
-            // Rejects are retried from their row on every sync; failures wait for an operator's replay.
-            RecordStatus.Rejected or RecordStatus.Failed or RecordStatus.Written => true,
+        return row.WrittenVersion == record.Version ? Verdict.Duplicate : Verdict.Admit;
+    }
 
-            // A webhook repeated is a duplicate however old; a polled record still in flight after the window
-            // is presumed lost in a crash and admitted again (the write stage drops it if it was written after all).
-            _ => mode == AdmissionMode.Webhook || now - row.UpdatedAt < InFlightWindow,
-        };
+    private Task NoteStaleAsync(string flow, SourceRecord record, RecordEntity row, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reason = $"dropped version {record.Version} (changed {record.ModifiedAt:O} at the source): version {row.SourceVersion} " +
+                     $"(changed {row.SourceModifiedAt:O}) is newer and already admitted";
+        logger.LogInformation("{Flow} record {SourceKey}: {Reason}", flow, record.Key, reason);
+        return records.AppendHistoryAsync(flow, record.Key, new HistoryEntry("intake", row.Status, record.Version, 0, null, reason, Guid.NewGuid().ToString("N"), now), cancellationToken);
     }
 
     private async Task<StoredPayload> StorePayloadAsync(string flow, SourceRecord record, CancellationToken cancellationToken)
@@ -146,7 +186,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
             return new StoredPayload(json, null);
         }
 
-        var blobName = $"{TableKeys.Escape(flow)}/{TableKeys.Escape(record.Key)}/{Guid.NewGuid():N}.json";
+        var blobName = $"{TableKeys.Escape(flow)}/{RecordKeys.StoredKey(record.Key)}/{Guid.NewGuid():N}.json";
         await storage.Payloads.GetBlobClient(blobName).UploadAsync(BinaryData.FromString(json), cancellationToken);
         return new StoredPayload(null, blobName);
     }
@@ -155,16 +195,17 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
     private async Task<Candidate> PrepareAsync(string flow, SourceRecord record, CancellationToken cancellationToken)
     {
         var stored = await StorePayloadAsync(flow, record, cancellationToken);
+        var keyProblem = RecordKeys.KeyProblem(record.Key);
         return new Candidate(record, stored, new RecordUpdate
         {
             Stage = "intake",
-            Status = RecordStatus.Received,
+            Status = keyProblem is null ? RecordStatus.Received : RecordStatus.Rejected,
             SourceVersion = record.Version,
             SourceModifiedAt = record.ModifiedAt,
             CorrelationId = Guid.NewGuid().ToString("N"),
             Attempt = 1,
             Attempts = 0,
-            Reason = string.Empty,
+            Reason = keyProblem ?? string.Empty,
             PendingPayload = stored.Inline ?? string.Empty,
             PendingPayloadBlob = stored.Blob ?? string.Empty,
         });
@@ -182,6 +223,13 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
     private sealed record StoredPayload(string? Inline, string? Blob);
 
     private sealed record Candidate(SourceRecord Record, StoredPayload Stored, RecordUpdate Update);
+
+    private enum Verdict
+    {
+        Admit,
+        Duplicate,
+        Stale,
+    }
 }
 
 public enum AdmissionMode
@@ -190,4 +238,7 @@ public enum AdmissionMode
     Webhook,
 }
 
-public sealed record AdmissionResult(int Enqueued, int Skipped);
+/// <param name="Skipped">Versions already handled, repeats within the page, and older versions than the one admitted.</param>
+/// <param name="Rejected">Records refused at the door (a key no table can hold); the reason is on their row.</param>
+/// <param name="Stale">Versions older than the one already admitted (by the source's own change time), dropped with a history entry.</param>
+public sealed record AdmissionResult(int Enqueued, int Skipped, int Rejected = 0, int Stale = 0);

@@ -15,8 +15,7 @@ public sealed class RecordRecovery(RecordStore records, RecordAdmission admissio
         var count = 0;
         await foreach (var row in Select(flow, recordKey, RecordStatus.Rejected, cancellationToken))
         {
-            await admission.RequeueFromRowAsync(row, "reprocess", cancellationToken);
-            count++;
+            count += await TryRequeueAsync(row, "reprocess", cancellationToken) ? 1 : 0;
         }
 
         if (count > 0)
@@ -51,17 +50,16 @@ public sealed class RecordRecovery(RecordStore records, RecordAdmission admissio
         return requeued;
     }
 
-    /// <summary>Requeues records left in Received longer than the in-flight window: their message was never sent.</summary>
+    /// <summary>Requeues records left in Received longer than <see cref="PipelineOptions.StalledIntakeSeconds"/>: their message was never sent.</summary>
     public async Task<int> RecoverStalledAsync(string flow, CancellationToken cancellationToken)
     {
-        var cutoff = time.GetUtcNow() - RecordAdmission.InFlightWindow;
+        var cutoff = time.GetUtcNow() - admission.InFlightWindow;
         var count = 0;
         await foreach (var row in records.QueryAsync(flow, RecordStatus.Received, cancellationToken))
         {
             if (row.UpdatedAt < cutoff && (row.PendingPayload is not null || row.PendingPayloadBlob is not null))
             {
-                await admission.RequeueFromRowAsync(row, "recover", cancellationToken);
-                count++;
+                count += await TryRequeueAsync(row, "recover", cancellationToken) ? 1 : 0;
             }
         }
 
@@ -71,6 +69,21 @@ public sealed class RecordRecovery(RecordStore records, RecordAdmission admissio
         }
 
         return count;
+    }
+
+    /// <summary>One record that cannot be requeued (its payload is gone, its row changed meanwhile) does not hold up the rest.</summary>
+    private async Task<bool> TryRequeueAsync(RecordEntity row, string stage, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await admission.RequeueFromRowAsync(row, stage, cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not requeue {SourceKey} of {Flow} ({Stage}): {Error}", row.SourceKey, row.Flow, stage, ex.Message);
+            return false;
+        }
     }
 
     private async IAsyncEnumerable<RecordEntity> Select(string flow, string? recordKey, RecordStatus status, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

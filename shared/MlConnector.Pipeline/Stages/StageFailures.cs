@@ -33,6 +33,14 @@ internal static class StageFailures
         try
         {
             var row = await records.GetAsync(message.Flow, message.SourceKey, cancellationToken);
+            if (row is not null && row.SourceVersion != message.SourceVersion)
+            {
+                // A newer version was admitted since: noting this one's failure on the row would roll the row back to
+                // it, and the newer version's messages would then be dropped as stale. The retry drops this message.
+                logger.LogInformation("{SourceKey} version {Version} failed at {Stage}, but version {Current} was admitted since; its row is left as it is", message.SourceKey, message.SourceVersion, stage, row.SourceVersion);
+                return;
+            }
+
             await records.ApplyAsync(message.Flow, message.SourceKey, new RecordUpdate
             {
                 Stage = stage,
@@ -43,7 +51,12 @@ internal static class StageFailures
                 Attempts = (int)dequeueCount,
                 Reason = reason,
                 LastAttemptAmbiguous = ambiguous ? true : null,
-            }, ifMatch: null, cancellationToken);
+            }, ifMatch: row?.ETag, cancellationToken);
+        }
+        catch (RecordChangedException)
+        {
+            // The row moved on between the read and the write (a newer version admitted): it is left as it is.
+            logger.LogInformation("{SourceKey} changed while its {Stage} failure was being noted; the newer state stands", message.SourceKey, stage);
         }
         catch (Exception recordError) when (recordError is not OperationCanceledException)
         {

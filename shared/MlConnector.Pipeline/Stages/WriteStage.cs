@@ -14,7 +14,8 @@ namespace MlConnector.Pipeline.Stages;
 
 /// <summary>
 /// The write stage: checks the record row (a version already written is a duplicate delivery), calls the
-/// target sink, and records the target id. Transient failures throw for the queue to retry; a permanent
+/// target sink, and records the target id. A busy target (429/503 with Retry-After, an open breaker) defers the
+/// message without spending an attempt; other transient failures throw for the queue to retry; a permanent
 /// refusal is recorded with the target's message and sent to poison at once, without useless retries.
 /// </summary>
 public sealed class WriteStage(
@@ -23,6 +24,7 @@ public sealed class WriteStage(
     MessageCodec codec,
     PoisonQueueWriter poison,
     WriteConcurrencyGate gate,
+    MessageDeferral deferral,
     QueueRules rules,
     PipelineMetrics metrics,
     ILogger<WriteStage> logger)
@@ -81,26 +83,26 @@ public sealed class WriteStage(
             metrics.Written(message.Flow);
             logger.LogInformation("Wrote {SourceKey} to {TargetId} ({Action})", message.SourceKey, result.TargetId, result.Action);
         }
-        catch (TargetWriteException ex) when (!ex.IsTransient)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            trace.Fail(ex);
-            await records.ApplyAsync(message.Flow, message.SourceKey, new RecordUpdate
-            {
-                Stage = StageName,
-                Status = RecordStatus.Failed,
-                SourceVersion = message.SourceVersion,
-                CorrelationId = message.CorrelationId,
-                Attempt = (int)dequeueCount,
-                Attempts = (int)dequeueCount,
-                Reason = $"{parts.Definition.TargetSystem} refused the write: {ex.Message}",
-            }, ifMatch: null, cancellationToken);
-            await poison.SendAsync(PipelineQueue.Write, body, cancellationToken);
-            metrics.Failed(message.Flow, StageName);
-            metrics.Poisoned(message.Flow, StageName);
-            logger.LogError("{Target} refused {SourceKey}: {Reason}; moved to the write poison queue", parts.Definition.TargetSystem, message.SourceKey, ex.Message);
+            // Given up mid-call as the host stops: the target may have applied it, so whoever writes it next looks first.
+            await MarkAmbiguousAsync(message, dequeueCount);
+            throw;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            if (await deferral.TryDeferAsync(PipelineQueue.Write, message, ex, StageName, RecordStatus.Mapped, cancellationToken))
+            {
+                return;
+            }
+
+            if (ex is TargetWriteException { IsTransient: false } refused)
+            {
+                trace.Fail(refused);
+                await RefuseAsync(body, message, parts, dequeueCount, refused, cancellationToken);
+                return;
+            }
+
             // Anything else may have reached the target before failing (a timeout, a dropped connection):
             // the next attempt tells the sink to look for its earlier write before creating again.
             var ambiguous = ex is not TargetWriteException { MayHaveBeenApplied: false };
@@ -108,6 +110,46 @@ public sealed class WriteStage(
             await StageFailures.RecordAsync(records, metrics, logger, StageName, message, ex, dequeueCount, rules.MaxDequeueCount, ambiguous, cancellationToken);
             throw;
         }
+    }
+
+    private async Task MarkAmbiguousAsync(PipelineMessage message, long dequeueCount)
+    {
+        try
+        {
+            await records.ApplyAsync(message.Flow, message.SourceKey, new RecordUpdate
+            {
+                Stage = StageName,
+                Status = RecordStatus.Mapped,
+                SourceVersion = message.SourceVersion,
+                CorrelationId = message.CorrelationId,
+                Attempt = (int)dequeueCount,
+                Reason = "write interrupted by a stop of the runtime; it may have reached the target and is looked up before it is written again",
+                LastAttemptAmbiguous = true,
+            }, ifMatch: null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception noted) when (noted is not OutOfMemoryException)
+        {
+            logger.LogWarning("Could not note the interrupted write of {SourceKey}: {Error}", message.SourceKey, noted.Message);
+        }
+    }
+
+    /// <summary>A permanent refusal is recorded with the target's message and sent to poison at once, without useless retries.</summary>
+    private async Task RefuseAsync(BinaryData body, PipelineMessage message, FlowParts parts, long dequeueCount, TargetWriteException ex, CancellationToken cancellationToken)
+    {
+        await records.ApplyAsync(message.Flow, message.SourceKey, new RecordUpdate
+        {
+            Stage = StageName,
+            Status = RecordStatus.Failed,
+            SourceVersion = message.SourceVersion,
+            CorrelationId = message.CorrelationId,
+            Attempt = (int)dequeueCount,
+            Attempts = (int)dequeueCount,
+            Reason = $"{parts.Definition.TargetSystem} refused the write: {ex.Message}",
+        }, ifMatch: null, cancellationToken);
+        await poison.SendAsync(PipelineQueue.Write, body, cancellationToken);
+        metrics.Failed(message.Flow, StageName);
+        metrics.Poisoned(message.Flow, StageName);
+        logger.LogError("{Target} refused {SourceKey}: {Reason}; moved to the write poison queue", parts.Definition.TargetSystem, message.SourceKey, ex.Message);
     }
 
     /// <summary>Stable for one version of one record: a retried send is recognised by the target, a new version is not.</summary>

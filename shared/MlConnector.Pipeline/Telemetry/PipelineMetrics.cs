@@ -19,6 +19,7 @@ public sealed class PipelineMetrics : IDisposable
     private readonly Counter<long> _rejected;
     private readonly Counter<long> _failed;
     private readonly Counter<long> _poisoned;
+    private readonly Counter<long> _deferred;
     private readonly Histogram<double> _syncDuration;
     private readonly ConcurrentDictionary<string, double> _lagSeconds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _poisonDepth = new(StringComparer.Ordinal);
@@ -30,6 +31,7 @@ public sealed class PipelineMetrics : IDisposable
         _rejected = _meter.CreateCounter<long>("mlc.records.rejected", description: "Records the map stage rejected with a reason.");
         _failed = _meter.CreateCounter<long>("mlc.records.failed", description: "Write or map attempts that failed.");
         _poisoned = _meter.CreateCounter<long>("mlc.records.poisoned", description: "Messages moved to a poison queue.");
+        _deferred = _meter.CreateCounter<long>("mlc.records.deferred", description: "Messages put back on their queue because the target was busy (no attempt spent).");
         _syncDuration = _meter.CreateHistogram<double>("mlc.sync.duration", unit: "s", description: "Duration of one poll of a flow's source.");
         _meter.CreateObservableGauge("mlc.source.lag", () => _lagSeconds.Select(pair => new Measurement<double>(pair.Value, Flow(pair.Key))), unit: "s", description: "Age of the newest source change seen by the last poll.");
         _meter.CreateObservableGauge("mlc.poison.depth", () => _poisonDepth.Select(pair => new Measurement<long>(pair.Value, new KeyValuePair<string, object?>("queue", pair.Key))), description: "Messages waiting in a poison queue.");
@@ -45,6 +47,8 @@ public sealed class PipelineMetrics : IDisposable
     public void Failed(string flow, string stage) => _failed.Add(1, Flow(flow), new KeyValuePair<string, object?>("stage", stage));
 
     public void Poisoned(string flow, string stage) => _poisoned.Add(1, Flow(flow), new KeyValuePair<string, object?>("stage", stage));
+
+    public void Deferred(string flow, string stage) => _deferred.Add(1, Flow(flow), new KeyValuePair<string, object?>("stage", stage));
 
     public void SyncCompleted(string flow, TimeSpan duration, TimeSpan? lag)
     {

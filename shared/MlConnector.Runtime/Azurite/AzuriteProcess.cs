@@ -13,12 +13,17 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>Azurite's fixed development account key: public and documented, not a secret.</summary>
     private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private readonly Process _process;
+    /// <summary>Node starts Azurite in a second or two, but far slower on a machine busy with parallel builds.</summary>
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
+
+    private readonly int[] _ports;
+    private Process _process;
     private string? _scratchDirectory;
 
     private AzuriteProcess(Process process, int blobPort, int queuePort, int tablePort)
     {
         _process = process;
+        _ports = [blobPort, queuePort, tablePort];
         ConnectionString =
             "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + DevelopmentAccountKey + ";" +
             $"BlobEndpoint=http://127.0.0.1:{blobPort}/devstoreaccount1;" +
@@ -68,8 +73,60 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <param name="dataDirectory">Where Azurite keeps its data; null keeps everything in memory (tests).</param>
     public static async Task<AzuriteProcess> StartAsync(string? dataDirectory, CancellationToken cancellationToken = default)
     {
-        var executable = FindExecutable();
         var ports = Enumerable.Range(0, 3).Select(_ => FreePort()).ToArray();
+        var process = Launch(dataDirectory, ports);
+        var azurite = new AzuriteProcess(process, ports[0], ports[1], ports[2]) { DataDirectory = dataDirectory };
+        try
+        {
+            await WaitUntilListeningAsync(process, ports, cancellationToken);
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+
+        return azurite;
+    }
+
+    /// <summary>
+    /// Stops Azurite as a service manager would (SIGTERM, so it saves its data) and starts it again on the same ports with
+    /// the same data: the storage outage a runtime must ride out. Needs a data directory (not the in-memory store).
+    /// </summary>
+    public async Task RestartAsync(TimeSpan downtime, CancellationToken cancellationToken = default)
+    {
+        if (DataDirectory is null)
+        {
+            throw new InvalidOperationException("An in-memory Azurite loses everything when it stops; start it with a data directory to restart it.");
+        }
+
+        using (var term = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-s", "TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) }, UseShellExecute = false }))
+        {
+            await term!.WaitForExitAsync(cancellationToken);
+        }
+
+        using (var stopped = new CancellationTokenSource(TimeSpan.FromSeconds(30)))
+        {
+            try
+            {
+                await _process.WaitForExitAsync(stopped.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync(cancellationToken);
+            }
+        }
+
+        _process.Dispose();
+        await Task.Delay(downtime, cancellationToken);
+        _process = Launch(DataDirectory, _ports);
+        await WaitUntilListeningAsync(_process, _ports, cancellationToken);
+    }
+
+    private static Process Launch(string? dataDirectory, int[] ports)
+    {
+        var executable = FindExecutable();
         var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
@@ -103,18 +160,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var azurite = new AzuriteProcess(process, ports[0], ports[1], ports[2]) { DataDirectory = dataDirectory };
-        try
-        {
-            await WaitUntilListeningAsync(process, ports, cancellationToken);
-        }
-        catch
-        {
-            await azurite.DisposeAsync();
-            throw;
-        }
-
-        return azurite;
+        return process;
     }
 
     public async ValueTask DisposeAsync()
@@ -207,8 +253,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
                     await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
                     break;
                 }
-                // Generous: on a loaded 2-core machine (a whole test suite starting several Azurites) node can take this long.
-                catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(90))
+                catch (SocketException) when (waited.Elapsed < StartTimeout)
                 {
                     await Task.Delay(100, cancellationToken);
                 }

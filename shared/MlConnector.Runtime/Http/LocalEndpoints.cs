@@ -5,12 +5,14 @@ using Microsoft.AspNetCore.Mvc.Abstractions;
 using Microsoft.AspNetCore.Routing;
 using MlConnector.OperatorConsole;
 using MlConnector.Pipeline.Http;
+using MlConnector.Runtime.Admin;
 
 namespace MlConnector.Runtime.Http;
 
 /// <summary>
 /// The local runtime's HTTP listener: the same routes as the Functions app (routePrefix "api"), bound onto the
-/// same shared endpoint classes: webhooks, the admin API and the operator console.
+/// same shared endpoint classes: webhooks, the admin API and the operator console. Admin calls pass <see cref="AdminGuard"/>
+/// first (the Functions app relies on built-in authentication); the console applies the same rule through IOperatorAccess.
 /// </summary>
 public static class LocalEndpoints
 {
@@ -20,10 +22,11 @@ public static class LocalEndpoints
             ExecuteAsync(context, endpoint.HandleAsync("adobe-commerce-x3", context.Request, context.RequestAborted)));
         app.MapPost("/api/webhooks/stedi", (HttpContext context, WebhookEndpoint endpoint) =>
             ExecuteAsync(context, endpoint.HandleAsync("stedi-x3", context.Request, context.RequestAborted)));
-        app.MapGet("/api/admin/status", (HttpContext context, AdminEndpoints admin) => ExecuteAsync(context, admin.StatusAsync(context.Request, context.RequestAborted)));
-        app.MapGet("/api/admin/history", (HttpContext context, AdminEndpoints admin) => ExecuteAsync(context, admin.HistoryAsync(context.Request, context.RequestAborted)));
-        app.MapPost("/api/admin/replay", (HttpContext context, AdminEndpoints admin) => ExecuteAsync(context, admin.ReplayAsync(context.Request, context.RequestAborted)));
-        app.MapPost("/api/admin/reprocess", (HttpContext context, AdminEndpoints admin) => ExecuteAsync(context, admin.ReprocessAsync(context.Request, context.RequestAborted)));
+        var admin = app.MapGroup("/api/admin").AddEndpointFilter<AdminGuard>();
+        admin.MapGet("/status", (HttpContext context, AdminEndpoints endpoints) => ExecuteAsync(context, endpoints.StatusAsync(context.Request, context.RequestAborted)));
+        admin.MapGet("/history", (HttpContext context, AdminEndpoints endpoints) => ExecuteAsync(context, endpoints.HistoryAsync(context.Request, context.RequestAborted)));
+        admin.MapPost("/replay", (HttpContext context, AdminEndpoints endpoints) => ExecuteAsync(context, endpoints.ReplayAsync(context.Request, context.RequestAborted)));
+        admin.MapPost("/reprocess", (HttpContext context, AdminEndpoints endpoints) => ExecuteAsync(context, endpoints.ReprocessAsync(context.Request, context.RequestAborted)));
         app.MapMethods("/api/console/{**path}", ["GET", "POST"], (HttpContext context, ConsoleEndpoint console) => ExecuteAsync(context, console.HandleAsync(context.Request, context.RequestAborted)));
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MlConnector.Pipeline.Hosting;
 using MlConnector.Pipeline.Stages;
 using MlConnector.Pipeline.Storage;
@@ -6,11 +7,11 @@ using MlConnector.Pipeline.Storage;
 namespace MlConnector.Runtime.Queues;
 
 /// <summary>The two stage workers (map, write) bound to their queues, as the Functions queue triggers are.</summary>
-public sealed class PipelineWorkers(PipelineStorage storage, MapStage map, WriteStage write, QueueRules rules, ILoggerFactory loggers)
+public sealed class PipelineWorkers(PipelineStorage storage, MapStage map, WriteStage write, QueueRules rules, IOptions<LocalRuntimeOptions> options, ILoggerFactory loggers)
 {
-    public QueueWorker Map { get; } = new("map", storage.MapQueue, storage.MapPoisonQueue, map.HandleAsync, rules, loggers.CreateLogger("MlConnector.Runtime.MapWorker"));
+    public QueueWorker Map { get; } = new("map", storage.MapQueue, storage.MapPoisonQueue, map.HandleAsync, rules, options.Value, loggers.CreateLogger("MlConnector.Runtime.MapWorker"));
 
-    public QueueWorker Write { get; } = new("write", storage.WriteQueue, storage.WritePoisonQueue, write.HandleAsync, rules, loggers.CreateLogger("MlConnector.Runtime.WriteWorker"));
+    public QueueWorker Write { get; } = new("write", storage.WriteQueue, storage.WritePoisonQueue, write.HandleAsync, rules, options.Value, loggers.CreateLogger("MlConnector.Runtime.WriteWorker"));
 
     public Task RunAsync(CancellationToken stopping) => Task.WhenAll(Map.RunAsync(stopping), Write.RunAsync(stopping));
 

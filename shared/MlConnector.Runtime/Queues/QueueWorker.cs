@@ -10,7 +10,9 @@ namespace MlConnector.Runtime.Queues;
 /// Runs a stage off a queue with the Functions host's semantics: batches of <c>batchSize</c>, a new batch once
 /// in-flight work drops to <c>newBatchThreshold</c>, a failed message made visible again after
 /// <c>visibilityTimeout</c>, and after <c>maxDequeueCount</c> failures a move to <c>&lt;queue&gt;-poison</c>.
-/// Stopping lets in-flight messages finish; an unfinished one reappears on the queue, so none is lost.
+/// A received message stays hidden while its stage runs (<see cref="MessageLease"/>). Stopping takes no new messages
+/// and lets those in flight finish within <see cref="LocalRuntimeOptions.StopGraceSeconds"/>; any still running then
+/// are cancelled and handed back to the queue at once, so none is lost and another runtime can take it.
 /// </summary>
 public sealed class QueueWorker(
     string name,
@@ -18,11 +20,9 @@ public sealed class QueueWorker(
     QueueClient poisonQueue,
     Func<BinaryData, long, CancellationToken, Task> handler,
     QueueRules rules,
+    LocalRuntimeOptions options,
     ILogger logger)
 {
-    /// <summary>How long a received message stays hidden while its handler runs (the host renews; a local run finishes well within).</summary>
-    private static readonly TimeSpan ProcessingLease = TimeSpan.FromMinutes(5);
-
     private static readonly TimeSpan MinPollingInterval = TimeSpan.FromMilliseconds(100);
 
     public string Name { get; } = name;
@@ -41,6 +41,8 @@ public sealed class QueueWorker(
     /// <summary>Runs until <paramref name="stopping"/> fires, then waits for in-flight handlers to finish.</summary>
     public async Task RunAsync(CancellationToken stopping)
     {
+        // Cancelled when the stop grace runs out: the handlers still running give up.
+        using var abandon = new CancellationTokenSource();
         var running = new List<Task>();
         var idleDelay = MinPollingInterval;
         var capacity = rules.BatchSize + rules.NewBatchThreshold;
@@ -57,7 +59,7 @@ public sealed class QueueWorker(
             try
             {
                 var wanted = Math.Clamp(capacity - Volatile.Read(ref _inFlight), 1, rules.BatchSize);
-                batch = (await queue.ReceiveMessagesAsync(wanted, ProcessingLease, stopping)).Value;
+                batch = (await queue.ReceiveMessagesAsync(wanted, options.MessageLease, stopping)).Value;
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {
@@ -81,30 +83,43 @@ public sealed class QueueWorker(
             foreach (var message in batch)
             {
                 Interlocked.Increment(ref _inFlight);
-                running.Add(ProcessAsync(message));
+                running.Add(ProcessAsync(message, abandon.Token));
             }
         }
 
-        // Graceful shutdown: handlers run to completion with their own token, never cut mid-write.
-        await Task.WhenAll(running);
+        await FinishInFlightAsync(running, abandon);
     }
 
-    private async Task ProcessAsync(QueueMessage message)
+    /// <summary>In-flight messages get the stop grace to finish; those still running then are cancelled and released.</summary>
+    private async Task FinishInFlightAsync(List<Task> running, CancellationTokenSource abandon)
+    {
+        var all = Task.WhenAll(running);
+        if (await Task.WhenAny(all, Task.Delay(options.StopGrace)) != all)
+        {
+            logger.LogWarning("{Worker}: {Count} messages were still being handled {Grace} s after the stop signal; they are released to the queue", Name, InFlight, options.StopGrace.TotalSeconds);
+            await abandon.CancelAsync();
+        }
+
+        await all;
+    }
+
+    private async Task ProcessAsync(QueueMessage message, CancellationToken abandoned)
     {
         await Task.Yield();
+        await using var lease = new MessageLease(queue, message, options.MessageLease, logger);
         try
         {
             if (message.DequeueCount > rules.MaxDequeueCount)
             {
                 // Already failed too often (e.g. the process died mid-handling each time): poison without running it again.
-                await MoveToPoisonAsync(message);
+                await MoveToPoisonAsync(message, lease);
                 return;
             }
 
             Exception? failure = null;
             try
             {
-                await handler(message.Body, message.DequeueCount, CancellationToken.None);
+                await handler(message.Body, message.DequeueCount, abandoned);
             }
             catch (Exception ex)
             {
@@ -113,17 +128,22 @@ public sealed class QueueWorker(
 
             if (failure is null)
             {
-                await SettleHandledAsync(message);
+                await SettleHandledAsync(message, lease);
+            }
+            else if (failure is OperationCanceledException && abandoned.IsCancellationRequested)
+            {
+                // Given up at the end of the stop grace: back on the queue at once for whichever runtime comes next.
+                await lease.ReleaseAsync(TimeSpan.Zero);
             }
             else if (message.DequeueCount >= rules.MaxDequeueCount)
             {
                 logger.LogError(failure, "{Worker}: message {MessageId} failed {Count} times; moving it to {Poison}", Name, message.MessageId, message.DequeueCount, poisonQueue.Name);
-                await MoveToPoisonAsync(message);
+                await MoveToPoisonAsync(message, lease);
             }
             else
             {
                 logger.LogWarning("{Worker}: message {MessageId} failed (attempt {Count}): {Error}", Name, message.MessageId, message.DequeueCount, failure.Message);
-                await queue.UpdateMessageAsync(message.MessageId, message.PopReceipt, visibilityTimeout: rules.VisibilityTimeout, cancellationToken: CancellationToken.None);
+                await lease.ReleaseAsync(rules.VisibilityTimeout);
             }
         }
         catch (Exception ex)
@@ -142,11 +162,11 @@ public sealed class QueueWorker(
     /// Deletes a handled message. A failed delete is not a failed message: it reappears after its lease and the
     /// stage drops it as a duplicate, so it must never count towards poison.
     /// </summary>
-    private async Task SettleHandledAsync(QueueMessage message)
+    private async Task SettleHandledAsync(QueueMessage message, MessageLease lease)
     {
         try
         {
-            await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+            await lease.DeleteAsync();
         }
         catch (Exception ex)
         {
@@ -154,10 +174,10 @@ public sealed class QueueWorker(
         }
     }
 
-    private async Task MoveToPoisonAsync(QueueMessage message)
+    private async Task MoveToPoisonAsync(QueueMessage message, MessageLease lease)
     {
         await poisonQueue.SendEnvelopeAsync(message.Body, CancellationToken.None);
-        await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt, CancellationToken.None);
+        await lease.DeleteAsync();
     }
 
     private async Task DelayAsync(TimeSpan delay, CancellationToken stopping)

@@ -11,10 +11,11 @@ namespace MlConnector.Runtime.Scheduling;
 
 /// <summary>
 /// The local runtime's timers: each polled flow runs on the same six-field NCRONTAB app setting the Functions
-/// timer trigger reads (e.g. ProcurifyX3_Schedule), in UTC as the Functions host does. A failed poll is logged and
-/// the next occurrence runs as usual.
+/// timer trigger reads (e.g. ProcurifyX3_Schedule), in UTC as the Functions host does. Each tick runs once across the
+/// runtimes sharing the storage account (<see cref="TickLease"/>), as Functions timers are singletons. A failed poll is
+/// logged and the next occurrence runs as usual.
 /// </summary>
-public sealed class FlowScheduler(FlowCatalog catalog, FlowPoller poller, PipelineMaintenance maintenance, IConfiguration configuration, TimeProvider time, ILogger<FlowScheduler> logger) : BackgroundService
+public sealed class FlowScheduler(FlowCatalog catalog, FlowPoller poller, PipelineMaintenance maintenance, TickLease ticks, IConfiguration configuration, TimeProvider time, ILogger<FlowScheduler> logger) : BackgroundService
 {
     public static CronExpression ScheduleOf(Core.Flows.FlowDefinition flow, IConfiguration configuration)
     {
@@ -32,11 +33,22 @@ public sealed class FlowScheduler(FlowCatalog catalog, FlowPoller poller, Pipeli
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var maintenanceSchedule = CronExpression.Parse(configuration.ValueOrNull(AppSettingNames.MaintenanceSchedule) ?? PipelineMaintenance.DefaultSchedule, CronFormat.IncludeSeconds);
-        var polls = catalog.All.Where(flow => flow.IsPolled).Select(flow => RunOnScheduleAsync(flow.Name, ScheduleOf(flow, configuration), ct => poller.PollAsync(flow.Name, ct), stoppingToken));
-        return Task.WhenAll(polls.Append(RunOnScheduleAsync("maintenance", maintenanceSchedule, ct => maintenance.RunAsync(ct), stoppingToken)));
+        var polls = catalog.All.Where(flow => flow.IsPolled).Select(flow => RunOnScheduleAsync(flow.Name, ScheduleOf(flow, configuration), (tick, ct) => poller.PollTickAsync(flow.Name, tick, ct), stoppingToken));
+        return Task.WhenAll(polls.Append(RunOnScheduleAsync("maintenance", maintenanceSchedule, MaintainAsync, stoppingToken)));
     }
 
-    private async Task RunOnScheduleAsync(string name, CronExpression schedule, Func<CancellationToken, Task> run, CancellationToken stoppingToken)
+    /// <summary>One sweep per tick across the runtimes on the storage account, as for polls.</summary>
+    private async Task MaintainAsync(DateTimeOffset tick, CancellationToken cancellationToken)
+    {
+        await using var turn = await ticks.TryTakeAsync("maintenance", tick, cancellationToken);
+        if (turn is not null)
+        {
+            await maintenance.RunAsync(cancellationToken);
+            await turn.CompleteAsync(tick, cancellationToken);
+        }
+    }
+
+    private async Task RunOnScheduleAsync(string name, CronExpression schedule, Func<DateTimeOffset, CancellationToken, Task> run, CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -50,7 +62,7 @@ public sealed class FlowScheduler(FlowCatalog catalog, FlowPoller poller, Pipeli
             try
             {
                 await Task.Delay(next.Value - now, time, stoppingToken);
-                await run(stoppingToken);
+                await run(next.Value, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

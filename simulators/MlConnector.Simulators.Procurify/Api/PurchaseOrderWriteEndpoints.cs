@@ -36,7 +36,24 @@ internal static class PurchaseOrderWriteEndpoints
                     statusCode: StatusCodes.Status400BadRequest);
             }
 
-            var updated = store.Modify(current.ProcurifyPO, order => Apply(order, body));
+            SimPurchaseOrder proposed;
+            try
+            {
+                proposed = Apply(current, body);
+            }
+            catch (FormatException)
+            {
+                return Results.Json(new Dictionary<string, string[]> { ["order_items"] = ["A valid number is required."] }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var itemErrors = proposed.Lines.Select(ProcurifyDecimals.Errors).ToList();
+            if (itemErrors.Any(errors => errors.Count > 0))
+            {
+                // DRF reports a nested list's errors position by position, an empty object for each item that is fine.
+                return Results.Json(new Dictionary<string, object> { ["order_items"] = itemErrors }, statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var updated = store.Modify(current.ProcurifyPO, _ => proposed);
             return Results.Json(shapes.PurchaseOrderDetail(updated!));
         });
 
@@ -93,8 +110,9 @@ internal static class PurchaseOrderWriteEndpoints
         element.TryGetProperty(name, out var value)
             ? value.ValueKind switch
             {
-                JsonValueKind.Number => value.GetDecimal(),
+                JsonValueKind.Number => value.TryGetDecimal(out var number) ? number : throw new FormatException($"{name} is beyond any decimal Procurify stores"),
                 JsonValueKind.String when decimal.TryParse(value.GetString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
+                JsonValueKind.String => throw new FormatException($"{name} is not a number"),
                 _ => null,
             }
             : null;

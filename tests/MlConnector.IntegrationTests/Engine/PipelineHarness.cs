@@ -19,6 +19,9 @@ public sealed class PipelineHarness : IAsyncDisposable
 {
     public const string FlowName = "test-flow";
 
+    /// <summary>A webhook-fed flow beside the polled one, writing to the same sink.</summary>
+    public const string WebhookFlowName = "test-hooks";
+
     private readonly ServiceProvider _services;
 
     private PipelineHarness(ServiceProvider services, FakeTimeProvider time, ScriptedSource source, RecordingSink sink)
@@ -48,7 +51,7 @@ public sealed class PipelineHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    public static async Task<PipelineHarness> StartAsync(string connectionString, Action<IServiceCollection>? configure = null)
+    public static async Task<PipelineHarness> StartAsync(string connectionString, Action<IServiceCollection>? configure = null, Dictionary<string, string?>? settings = null)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero)) { AutoAdvanceAmount = TimeSpan.FromMilliseconds(1) };
         var source = new ScriptedSource(time);
@@ -58,7 +61,7 @@ public sealed class PipelineHarness : IAsyncDisposable
             ["AzureWebJobsStorage"] = connectionString,
             ["Pipeline:NamePrefix"] = "t" + Guid.NewGuid().ToString("N")[..10],
             ["Pipeline:MappingCacheSeconds"] = "0",
-        }).Build();
+        }).AddInMemoryCollection(settings ?? []).Build();
 
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -73,6 +76,16 @@ public sealed class PipelineHarness : IAsyncDisposable
             SourceSystem = "Test source",
             TargetSystem = "Test target",
             Source = _ => source,
+            Mapper = sp => new PrefixMapper(sp.GetRequiredService<IMappingTables>()),
+            Sink = _ => sink,
+        });
+        services.AddFlow(new FlowDefinition
+        {
+            Name = WebhookFlowName,
+            Description = "scripted webhook flow",
+            SourceSystem = "Test sender",
+            TargetSystem = "Test target",
+            Webhook = _ => new ScriptedWebhookSource(),
             Mapper = sp => new PrefixMapper(sp.GetRequiredService<IMappingTables>()),
             Sink = _ => sink,
         });

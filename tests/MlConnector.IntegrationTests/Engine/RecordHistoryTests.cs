@@ -68,6 +68,30 @@ public sealed class RecordHistoryTests(AzuriteFixture azurite)
         Assert.Equal(RecordStore.InlineHistoryLimit, (await harness.Records.HistoryAsync(PipelineHarness.FlowName, Key, CancellationToken.None)).Count);
     }
 
+    [Theory]
+    [InlineData("O'Brien's PO")]
+    [InlineData("x' or RowKey ge '")]
+    public async Task A_key_with_quotes_reads_its_own_archived_history_and_nothing_else(string quotedKey)
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite.ConnectionString);
+        const int changes = RecordStore.InlineHistoryLimit + 4;
+        foreach (var key in new[] { quotedKey, "x" })
+        {
+            for (var attempt = 1; attempt <= changes; attempt++)
+            {
+                await harness.Records.ApplyAsync(PipelineHarness.FlowName, key, Update("map", RecordStatus.Rejected, attempt, reason: key), ifMatch: null, CancellationToken.None);
+                harness.Time.Advance(TimeSpan.FromSeconds(1));
+            }
+
+            await harness.Records.GetAsync(PipelineHarness.FlowName, key, CancellationToken.None);
+        }
+
+        var history = await harness.Records.HistoryAsync(PipelineHarness.FlowName, quotedKey, CancellationToken.None);
+
+        Assert.Equal(changes, history.Count);
+        Assert.All(history, entry => Assert.Equal(quotedKey, entry.Reason));
+    }
+
     private static async Task<List<TableEntity>> ArchivedRowsAsync(PipelineHarness harness)
     {
         var partition = harness.Records.Keys.PartitionKey(PipelineHarness.FlowName, Key);

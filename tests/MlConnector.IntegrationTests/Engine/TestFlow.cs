@@ -93,6 +93,16 @@ public sealed class RecordingSink : ITargetSink
     /// <summary>Thrown by every call while set.</summary>
     public Exception? FailWith { get; set; }
 
+    /// <summary>Throws <paramref name="busy"/> for the next <paramref name="calls"/> calls, as a busy target would.</summary>
+    public void BusyFor(int calls, TargetBusyException busy)
+    {
+        _busy = busy;
+        Interlocked.Exchange(ref _busyCalls, calls);
+    }
+
+    private TargetBusyException? _busy;
+    private int _busyCalls;
+
     /// <summary>How long each write takes (a slow target).</summary>
     public TimeSpan Delay { get; set; }
 
@@ -102,6 +112,11 @@ public sealed class RecordingSink : ITargetSink
     public async Task<WriteResult> WriteAsync(WriteRequest request, CancellationToken cancellationToken)
     {
         FirstWriteStarted.TrySetResult();
+        if (_busy is { } busy && Interlocked.Decrement(ref _busyCalls) >= 0)
+        {
+            throw busy;
+        }
+
         if (FailWith is { } failure)
         {
             throw failure;
@@ -113,4 +128,34 @@ public sealed class RecordingSink : ITargetSink
     }
 
     public int WritesOf(string key) => _writes.Count(write => write.SourceKey == key);
+}
+
+/// <summary>
+/// Webhooks signed by one header (<see cref="Header"/>: <see cref="Secret"/>), carrying <c>{"key","version","modifiedAt"}</c>.
+/// A body with <c>"explode": true</c> makes the parser throw, as a source with a parsing bug would.
+/// </summary>
+public sealed class ScriptedWebhookSource : IWebhookSource
+{
+    public const string Header = "x-test-signature";
+    public const string Secret = "let-me-in";
+
+    public int MaxBodyBytes => 64 * 1024;
+
+    public WebhookVerification Verify(WebhookDelivery delivery) =>
+        delivery.Headers.TryGetValue(Header, out var presented) && presented == Secret
+            ? WebhookVerification.Valid
+            : WebhookVerification.Invalid("bad signature");
+
+    public WebhookParseResult Parse(WebhookDelivery delivery)
+    {
+        using var document = JsonDocument.Parse(delivery.Body);
+        var root = document.RootElement;
+        if (root.TryGetProperty("explode", out var explode) && explode.GetBoolean())
+        {
+            throw new InvalidOperationException("the parser met a shape it did not expect");
+        }
+
+        var modifiedAt = root.TryGetProperty("modifiedAt", out var at) ? at.GetDateTimeOffset() : (DateTimeOffset?)null;
+        return WebhookParseResult.Of(new SourceRecord(root.GetProperty("key").GetString()!, root.GetProperty("version").GetString()!, modifiedAt, root.Clone()));
+    }
 }

@@ -46,18 +46,18 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
         var maintenance = harness.Get<PipelineMaintenance>();
         var tooEarly = await maintenance.RunAsync(CancellationToken.None);
         var statusBefore = await harness.Get<PipelineStatusReader>().ReadAsync(CancellationToken.None);
-        harness.Time.Advance(InboxForwarder.LeftoverAge + TimeSpan.FromMinutes(1));
+        harness.Time.Advance(harness.Get<InboxForwarder>().LeftoverAge + TimeSpan.FromMinutes(1));
         var sweep = await maintenance.RunAsync(CancellationToken.None);
         await harness.DrainAsync();
 
         Assert.Equal(0, tooEarly.InboxLeftoversForwarded);
-        Assert.Equal(1, Assert.Single(statusBefore.Flows).InboxBatches);
+        Assert.Equal(1, Of(statusBefore).InboxBatches);
         Assert.Equal(2, sweep.InboxLeftoversForwarded);
         Assert.Equal(1, harness.Sink.WritesOf("acme-lost-1"));
         Assert.Equal(1, harness.Sink.WritesOf("acme-lost-2"));
-        var statusAfter = Assert.Single((await harness.Get<PipelineStatusReader>().ReadAsync(CancellationToken.None)).Flows);
+        var statusAfter = Of(await harness.Get<PipelineStatusReader>().ReadAsync(CancellationToken.None));
         Assert.Equal(0, statusAfter.InboxBatches);
-        Assert.Equal(0, statusBefore.Flows[0].Counts[RecordStatus.Written]);
+        Assert.Equal(0, Of(statusBefore).Counts[RecordStatus.Written]);
         Assert.Equal(2, statusAfter.Counts[RecordStatus.Written]);
         Assert.Equal(0, statusAfter.Counts[RecordStatus.Received]);
     }
@@ -70,6 +70,8 @@ public sealed class WebhookIntakeTests(AzuriteFixture azurite)
 
         await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(() => harness.Get<WebhookIntake>().AcceptAsync(PipelineHarness.FlowName, Record("acme-1"), CancellationToken.None));
     }
+
+    private static FlowStatus Of(PipelineStatus status) => status.Flows.Single(flow => flow.Name == PipelineHarness.FlowName);
 
     private static SourceRecord Record(string key) =>
         new(key, "v1", new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero), JsonDocument.Parse("{}").RootElement.Clone());

@@ -94,6 +94,38 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
         Assert.Equal(120, references.Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Fact]
+    public async Task Orders_x3_must_not_hold_are_rejected_with_the_reason_and_never_sent()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        var scenario = await harness.Sandbox.SeedProcurifyAsync(new SeedRequest { PurchaseOrders = 6, LinesPerOrder = 1, UnmappableShare = 0 }, harness.Mappings, CancellationToken.None);
+        var orders = scenario.MappablePurchaseOrders.Select(key => int.Parse(key, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        var nonsense = new Dictionary<int, (Func<Simulators.Procurify.Model.SimPurchaseOrder, Simulators.Procurify.Model.SimPurchaseOrder> Change, string Reason)>
+        {
+            [orders[0]] = (po => po with { Lines = [po.Lines[0] with { Quantity = -5 }] }, "line 1 quantity -5 is not above zero"),
+            [orders[1]] = (po => po with { Lines = [po.Lines[0] with { Quantity = 0 }] }, "line 1 quantity 0 is not above zero"),
+            [orders[2]] = (po => po with { Lines = [po.Lines[0] with { Price = -100 }] }, "line 1 unit price -100.00 is negative"),
+            [orders[3]] = (po => po with { Currency = "XXX" }, "currency 'XXX' is not an ISO 4217 code"),
+            [orders[4]] = (po => po with { Lines = [po.Lines[0] with { Name = "Box\u0000 \u202Egpj.exe" }] }, "holds the character U+0000 (NUL)"),
+        };
+        foreach (var (order, (change, _)) in nonsense)
+        {
+            harness.Sandbox.Procurify.ModifyPurchaseOrder(order, change);
+        }
+
+        await harness.SyncAsync(Flow);
+
+        Assert.Equal([scenario.MappablePurchaseOrders[5]], ExternalReferences(harness));
+        var rejected = (await harness.RecordsAsync(Flow, RecordStatus.Rejected)).ToDictionary(row => row.SourceKey, row => row.Reason);
+        foreach (var (order, (_, reason)) in nonsense)
+        {
+            var key = order.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(rejected.ContainsKey(key), $"order {key} was not rejected");
+            Assert.Contains(reason, rejected[key], StringComparison.Ordinal);
+            Assert.StartsWith("not sent to Sage X3", rejected[key], StringComparison.Ordinal);
+        }
+    }
+
     private static List<JournalEntry> ProcurifyApiCalls(ConnectedHarness harness) =>
         harness.Sandbox.Procurify.Journal.Entries.Where(entry => entry.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
 

@@ -13,7 +13,7 @@ namespace MlConnector.SageX3.Tests.Support;
 /// <summary>Builds the connector as a host would (AddSageX3 from configuration) pointed at a simulator.</summary>
 public static class X3Connector
 {
-    public static ServiceProvider Build(SageX3Simulator simulator, SageX3Mode mode, ISecretStore? secrets = null, TimeProvider? time = null, IDictionary<string, string?>? overrides = null)
+    public static ServiceProvider Build(SageX3Simulator simulator, SageX3Mode mode, ISecretStore? secrets = null, TimeProvider? time = null, IDictionary<string, string?>? overrides = null, TimeSpan? attemptTimeout = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -38,7 +38,7 @@ public static class X3Connector
         }
 
         services.AddSingleton(secrets ?? Secrets(simulator));
-        services.AddSageX3(configuration, new ConnectorResilienceOptions { MaxRetryAttempts = 1, BaseDelay = TimeSpan.FromMilliseconds(10), AttemptTimeout = TimeSpan.FromSeconds(10), TotalTimeout = TimeSpan.FromSeconds(30) });
+        services.AddSageX3(configuration, new ConnectorResilienceOptions { MaxRetryAttempts = 1, BaseDelay = TimeSpan.FromMilliseconds(10), AttemptTimeout = attemptTimeout ?? TimeSpan.FromSeconds(10), TotalTimeout = TimeSpan.FromSeconds(30) });
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
     }
 

@@ -13,21 +13,29 @@ namespace MlConnector.Connectors.SageX3.Auth;
 /// </summary>
 public sealed class CloudGatewayTokenSource(CloudTokenClient tokens, ISecretStore secrets, TimeProvider time, ILogger<CloudGatewayTokenSource> logger) : IAccessTokenSource
 {
+    /// <summary>How often a refused refresh looks again for a successor another instance is storing (1.5 s in all).</summary>
+    private const int RotationWaits = 5;
+
     private volatile string? _deadRefreshToken;
 
     public async Task<AccessToken> AcquireAsync(CancellationToken cancellationToken)
     {
         var refreshToken = await ReadRefreshTokenAsync(cancellationToken);
         var answer = await tokens.RedeemAsync("refresh_token", "refresh_token", refreshToken, cancellationToken);
-        if (answer.IsRefused)
+        for (var wait = 1; answer.IsRefused && wait <= RotationWaits; wait++)
         {
+            // Another instance may have redeemed the same token a moment ago and not stored its successor yet.
             var latest = await ReadRefreshTokenAsync(cancellationToken);
-            if (latest != refreshToken)
+            if (latest == refreshToken)
             {
-                logger.LogInformation("The X3 Cloud refresh token was rotated by another instance; retrying with the stored one.");
-                refreshToken = latest;
-                answer = await tokens.RedeemAsync("refresh_token", "refresh_token", refreshToken, cancellationToken);
+                // Wall-clock, not business time: this waits for another process's write to land.
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * wait), cancellationToken);
+                continue;
             }
+
+            logger.LogInformation("The X3 Cloud refresh token was rotated by another instance; retrying with the stored one.");
+            refreshToken = latest;
+            answer = await tokens.RedeemAsync("refresh_token", "refresh_token", refreshToken, cancellationToken);
         }
 
         if (answer.IsRefused)

@@ -81,9 +81,9 @@ public sealed class StediWebhookSource(IOptions<StediOptions> options, StediWebh
             }
 
             var transactionId = Text(detail, "transactionId");
-            var set = detail.TryGetProperty("x12", out var x12) && x12.TryGetProperty("metadata", out var metadata) &&
-                      metadata.TryGetProperty("transaction", out var transaction) ? Text(transaction, "transactionSetIdentifier") : null;
-            var partnership = detail.TryGetProperty("partnership", out var p) ? Text(p, "partnershipId") : null;
+            var transaction = Child(Child(Child(detail, "x12"), "metadata"), "transaction");
+            var set = transaction is { } found ? Text(found, "transactionSetIdentifier") : null;
+            var partnership = Child(detail, "partnership") is { } p ? Text(p, "partnershipId") : null;
             if (transactionId is null || set is null || partnership is null)
             {
                 return WebhookParseResult.Malformed("the transaction.processed.v2 event lacks detail.transactionId, detail.partnership.partnershipId or detail.x12.metadata.transaction.transactionSetIdentifier");
@@ -145,6 +145,12 @@ public sealed class StediWebhookSource(IOptions<StediOptions> options, StediWebh
 
     private static bool FixedEquals(string presented, string expected) =>
         CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+
+    /// <summary>The named object inside an object; null when either is some other kind of value (a string, an array).</summary>
+    private static JsonElement? Child(JsonElement? element, string name) =>
+        element is { ValueKind: JsonValueKind.Object } parent && parent.TryGetProperty(name, out var child) && child.ValueKind == JsonValueKind.Object
+            ? child
+            : null;
 
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Connectors.Http;
+using MlConnector.Core.Flows;
 using MlConnector.Tests.TestDoubles;
 
 namespace MlConnector.Tests.Connectors.Http;
@@ -96,8 +97,42 @@ public sealed class ConnectorResilienceTests : IDisposable
         Assert.Single(server.Received);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.TooManyRequests)]
+    [InlineData(HttpStatusCode.ServiceUnavailable)]
+    public async Task A_write_told_to_retry_later_reports_a_busy_target_with_the_servers_delay(HttpStatusCode status)
+    {
+        var server = new RecordingServer(() => new HttpResponseMessage(status) { Headers = { { "Retry-After", "7" } } });
+        var client = ClientFor(server);
+
+        var busy = await Assert.ThrowsAsync<TargetBusyException>(() => client.PostAsync(Orders, new StringContent("""{"order":"PO-7"}""")));
+
+        Assert.Equal(TimeSpan.FromSeconds(7), busy.RetryAfter);
+        Assert.Contains(((int)status).ToString(System.Globalization.CultureInfo.InvariantCulture), busy.Message, StringComparison.Ordinal);
+        Assert.Single(server.Received);
+    }
+
+    [Fact]
+    public async Task An_open_circuit_reports_a_busy_target_until_its_break_ends_without_calling_the_server()
+    {
+        var failures = Enumerable.Range(0, 4).Select(_ => RecordingServer.Status(HttpStatusCode.InternalServerError)).ToArray();
+        var server = new RecordingServer(failures);
+        var client = ClientFor(server, maxRetryAttempts: 1, minimumThroughput: 2, breakDuration: TimeSpan.FromSeconds(20));
+        for (var i = 0; i < 2; i++)
+        {
+            using var failed = await client.PostAsync(Orders, new StringContent("{}"));
+            Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        }
+
+        var busy = await Assert.ThrowsAsync<TargetBusyException>(() => client.PostAsync(Orders, new StringContent("{}")));
+
+        Assert.InRange(busy.RetryAfter, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(20));
+        Assert.Contains("circuit open", busy.Message, StringComparison.Ordinal);
+        Assert.Equal(2, server.Received.Count);
+    }
+
     /// <summary>The real pipeline the connectors use, with the remote API replaced by <paramref name="server"/>.</summary>
-    private HttpClient ClientFor(RecordingServer server, int maxRetryAttempts = 4)
+    private HttpClient ClientFor(RecordingServer server, int maxRetryAttempts = 4, int minimumThroughput = 20, TimeSpan? breakDuration = null)
     {
         var services = new ServiceCollection();
         services.AddHttpClient("x")
@@ -106,6 +141,8 @@ public sealed class ConnectorResilienceTests : IDisposable
             {
                 BaseDelay = TimeSpan.FromMilliseconds(10),
                 MaxRetryAttempts = maxRetryAttempts,
+                CircuitBreakerMinimumThroughput = minimumThroughput,
+                CircuitBreakDuration = breakDuration ?? TimeSpan.FromSeconds(30),
             });
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);

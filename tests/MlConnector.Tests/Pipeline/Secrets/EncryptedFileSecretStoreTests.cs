@@ -86,7 +86,9 @@ public sealed class EncryptedFileSecretStoreTests : IDisposable
 
         await new EncryptedFileSecretStore(_folder.Path).SetSecretAsync(Name, Plaintext, CancellationToken.None);
 
-        var keyFiles = Directory.GetFiles(_folder.Path).Where(file => !File.ReadAllText(file).Contains(Name, StringComparison.Ordinal)).ToList();
+        var keyFiles = Directory.GetFiles(_folder.Path)
+            .Where(file => !file.EndsWith(".lock", StringComparison.Ordinal) && !File.ReadAllText(file).Contains(Name, StringComparison.Ordinal))
+            .ToList();
 
         var keyFile = Assert.Single(keyFiles);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(keyFile));
@@ -142,5 +144,55 @@ public sealed class EncryptedFileSecretStoreTests : IDisposable
         var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(storeFile))!;
         edit(entries);
         File.WriteAllText(storeFile, JsonSerializer.Serialize(entries));
+    }
+
+    [Fact]
+    public async Task The_store_its_key_and_its_folder_are_the_owners_alone()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var folder = System.IO.Path.Combine(_folder.Path, "secrets");
+        var store = new EncryptedFileSecretStore(folder);
+
+        await store.SetSecretAsync(Name, Plaintext, CancellationToken.None);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(System.IO.Path.Combine(folder, "secrets.json")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(System.IO.Path.Combine(folder, "secrets.key")));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
+    }
+
+    [Fact]
+    public async Task A_store_an_earlier_version_left_readable_by_others_is_narrowed_to_the_owner()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        await new EncryptedFileSecretStore(_folder.Path).SetSecretAsync(Name, Plaintext, CancellationToken.None);
+        var storePath = System.IO.Path.Combine(_folder.Path, "secrets.json");
+        File.SetUnixFileMode(storePath, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        var reopened = new EncryptedFileSecretStore(_folder.Path);
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(storePath));
+        Assert.Equal(Plaintext, await reopened.GetSecretAsync(Name, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Several_stores_writing_one_folder_at_once_lose_no_secret()
+    {
+        var stores = Enumerable.Range(0, 4).Select(_ => new EncryptedFileSecretStore(_folder.Path)).ToList();
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => stores[i % stores.Count].SetSecretAsync($"secret-{i}", $"value-{i}", CancellationToken.None))));
+
+        var reader = new EncryptedFileSecretStore(_folder.Path);
+        foreach (var i in Enumerable.Range(0, 40))
+        {
+            Assert.Equal($"value-{i}", await reader.GetSecretAsync($"secret-{i}", CancellationToken.None));
+        }
     }
 }
