@@ -18,8 +18,11 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
 
         await harness.SyncAsync(Flow);
 
-        // New orders arrive whole from 10 list pages and 20 pages of order items: no order needed its own detail call.
-        Assert.Equal(30, ProcurifyApiCalls(harness).Count);
+        // New orders arrive whole from 10 list pages and 20 pages of order items, joined on the items' PO ids: no order
+        // needed its own detail call. Items name their account by id, so each distinct account is looked up once.
+        var accounts = harness.Sandbox.Procurify.Store.PurchaseOrders.SelectMany(order => order.Lines).Select(line => line.AccountId).Distinct().Count();
+        Assert.Equal(30, ProcurifyApiCalls(harness).Count(call => call.Path != "/api/v3/accounts/"));
+        Assert.Equal(accounts, ProcurifyApiCalls(harness).Count(call => call.Path == "/api/v3/accounts/"));
         Assert.All(ProcurifyApiCalls(harness), call => Assert.DoesNotMatch(@"^/api/v2/purchase_orders/\d+/$", call.Path));
         Assert.Equal(950, ExternalReferences(harness).Count);
         var rejected = await harness.RecordsAsync(Flow, RecordStatus.Rejected);
@@ -45,6 +48,13 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
         Assert.Equal(1000, references.Count);
         Assert.Equal(1000, references.Distinct(StringComparer.Ordinal).Count());
         Assert.Empty(await harness.RecordsAsync(Flow, RecordStatus.Rejected));
+
+        // Each X3 order totals what Procurify's does: freight, other charges and discounts as lines, the tax on the lines.
+        foreach (var x3Order in harness.Sandbox.X3.PurchaseOrders())
+        {
+            var procurify = harness.Sandbox.Procurify.Store.PurchaseOrder(int.Parse(x3Order["YEXTREF"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture))!;
+            Assert.Equal(procurify.Total, TotalOf(x3Order));
+        }
 
         // Procurify saw the client header on every API call and one token served the whole run.
         var apiCalls = ProcurifyApiCalls(harness);
@@ -99,6 +109,9 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
 
     private static List<string> ExternalReferences(ConnectedHarness harness) =>
         harness.Sandbox.X3.PurchaseOrders().Select(order => order["YEXTREF"]?.ToString() ?? string.Empty).Where(reference => reference.Length > 0).ToList();
+
+    private static decimal TotalOf(System.Text.Json.Nodes.JsonObject order) =>
+        order["$lines"]!.AsArray().Sum(line => (line!["QTYUOM"]!.GetValue<decimal>() * line["GROPRI"]!.GetValue<decimal>()) + line["AMTTAX"]!.GetValue<decimal>());
 
     private static IEnumerable<decimal> QuantitiesOf(System.Text.Json.Nodes.JsonObject order) =>
         order["$lines"]!.AsArray().Select(line => line!["QTYUOM"]!.GetValue<decimal>());
