@@ -98,6 +98,7 @@ public sealed class Sandbox : IAsyncDisposable
         ["AdobeCommerce:DefaultGlAccount"] = "60710",
         ["Jaggaer:BaseUrl"] = Jaggaer.BaseAddress.ToString().TrimEnd('/'),
         ["Jaggaer:ClientId"] = Jaggaer.Options.ClientId,
+        ["JaggaerX3:NonCatalogueItemCode"] = MlConnector.Simulators.Jaggaer.Seeding.JaggaerSeedGenerator.NonCatalogueItem,
         ["SpsCommerce:ApiUrl"] = Sps.BaseAddress.ToString().TrimEnd('/'),
         ["SpsCommerce:TokenUrl"] = Sps.TokenAddress.ToString(),
         ["SpsCommerce:ClientId"] = Sps.Options.ClientId,

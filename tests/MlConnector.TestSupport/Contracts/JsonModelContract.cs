@@ -41,6 +41,29 @@ public sealed class JsonModelContract
     /// <summary>The field's declared descriptor (<c>type</c>, <c>ref</c>, ...).</summary>
     public JsonElement Field(string model, string field) => Model(model).GetProperty(field);
 
+    /// <summary>
+    /// The descriptors along a dotted path of fields from <paramref name="model"/> (<c>header.supplier.id</c>), following
+    /// object refs and array items; null when a step is not a field of its model.
+    /// </summary>
+    public IReadOnlyList<JsonElement>? FieldsAlong(string model, string dottedPath)
+    {
+        var trail = new List<JsonElement>();
+        var current = model;
+        foreach (var name in dottedPath.Split('.'))
+        {
+            if (current is null || !Model(current).TryGetProperty(name, out var descriptor))
+            {
+                return null;
+            }
+
+            trail.Add(descriptor);
+            var target = descriptor.TryGetProperty("items", out var items) ? items : descriptor;
+            current = target.TryGetProperty("ref", out var reference) ? reference.GetString() : null;
+        }
+
+        return trail;
+    }
+
     /// <summary>The path entry (e.g. <c>GET /api/v3/order-items</c>) whose template matches <paramref name="path"/>; null when none does.</summary>
     public PathMatch? FindPath(string method, string path)
     {
