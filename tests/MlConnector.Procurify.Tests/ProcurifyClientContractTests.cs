@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
 using MlConnector.Connectors.Procurify;
@@ -152,6 +153,24 @@ public sealed class ProcurifyClientContractTests
         Assert.DoesNotContain("wrong-secret", failure.Message, StringComparison.Ordinal);
         Assert.False(check.Succeeded);
         Assert.Equal(ConnectionPart.Credential, check.FailingPart);
+    }
+
+    [Fact]
+    public async Task A_refused_secret_is_asked_about_once_for_many_callers_and_a_corrected_secret_is_used_at_once()
+    {
+        await using var harness = await ProcurifyHarness.StartAsync(secret: "wrong-secret");
+        harness.Simulator.Seed(new SeedRequest { PurchaseOrders = 1, LinesPerOrder = 1, UnmappableShare = 0 });
+
+        var failures = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            Assert.ThrowsAsync<ProcurifyAuthenticationException>(() => harness.Client.GetPurchaseOrderAsync("1001", CancellationToken.None))));
+        var refusedRequests = harness.Simulator.TokenRequestCount;
+        await harness.Services.GetRequiredService<MlConnector.Core.Secrets.ISecretStore>().SetSecretAsync(ProcurifySecretNames.ClientSecret, harness.Simulator.Options.ClientSecret, CancellationToken.None);
+        var order = await harness.Client.GetPurchaseOrderAsync("1001", CancellationToken.None);
+
+        Assert.All(failures, failure => Assert.Contains("refused client id 'sim-client-id'", failure.Message, StringComparison.Ordinal));
+        Assert.Equal(1, refusedRequests);
+        Assert.Equal(1001, order.GetProperty("procurify_PO").GetInt32());
+        Assert.Equal(2, harness.Simulator.TokenRequestCount);
     }
 
     [Fact]
