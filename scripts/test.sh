@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite: installs Azurite (npm, pinned, into .tools/), restores NuGet packages, lints the Bicep
+# The whole test suite: installs Azurite and node-x12 (npm, pinned, into .tools/), restores NuGet packages, lints the Bicep
 # templates, runs every test project, and ends with one line: "N passed, N failed[, N skipped]".
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -8,13 +8,7 @@ results="$root/.data/test-results"
 rm -rf "$results" && mkdir -p "$results"
 
 "$root/scripts/install-azurite.sh" || { echo "0 passed, 1 failed"; exit 1; }
-
-# The Functions worker packages are not in every package feed; only that project is skipped when they are missing.
-target="MlConnector.sln"
-if ! dotnet restore functions/MlConnector.Functions/MlConnector.Functions.csproj >"$results/functions-restore.log" 2>&1; then
-  echo "Skipping functions/MlConnector.Functions: its Microsoft.Azure.Functions.Worker packages cannot be restored from this package feed (see .data/test-results/functions-restore.log)."
-  target="MlConnector.Local.slnf"
-fi
+"$root/scripts/install-node-x12.sh" || { echo "0 passed, 1 failed"; exit 1; }
 
 failures=0
 if [[ -x "$root/scripts/lint-bicep.sh" ]]; then
@@ -24,7 +18,7 @@ if [[ -x "$root/scripts/lint-bicep.sh" ]]; then
   fi
 fi
 
-dotnet test "$target" --logger "trx" --results-directory "$results" -v quiet --nologo 2>&1 | tee "$results/dotnet-test.log" | grep -vE '^\s*$' | tail -n 200
+dotnet test MlConnector.sln --logger "trx" --results-directory "$results" -v quiet --nologo 2>&1 | tee "$results/dotnet-test.log" | grep -vE '^\s*$' | tail -n 200
 test_exit=${PIPESTATUS[0]}
 
 # Count from each test assembly's own summary line ("Passed!  - Failed: 0, Passed: 38, Skipped: 0, Total: 38").

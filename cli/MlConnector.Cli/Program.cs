@@ -16,6 +16,7 @@ var root = new RootCommand("mlc: ml-connector, keeping Sage X3 in sync with Proc
     ReplayCommands.Reprocess(),
     MappingsCommand.Create(),
     PingCommand.Create(),
+    StediGuideCommand.Create(),
     X3PairCommand.Create(),
     DemoCommand.Create(),
     MlConnector.Cli.Bench.BenchCommand.Create(),

@@ -1,28 +1,29 @@
-using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using MlConnector.Flows;
+using MlConnector.Functions.Hosting;
 using MlConnector.Functions.Monitoring;
+using MlConnector.Pipeline.Hosting;
+using MlConnector.Pipeline.Telemetry;
+using OpenTelemetry.Logs;
 
 FunctionsApplicationBuilder builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
 
-// Identity-based ingestion: ConfigureFunctionsApplicationInsights turns APPLICATIONINSIGHTS_AUTHENTICATION_STRING
-// into a managed-identity credential, so no instrumentation key or secret is needed.
-builder.Services
-    .AddApplicationInsightsTelemetryWorkerService()
-    .ConfigureFunctionsApplicationInsights();
+// OpenTelemetry (docs/operations.md): the worker's defaults (its invocation spans, and the capability that stops the
+// host emitting the worker's telemetry twice), the pipeline's meter and activity source, and Azure Monitor.
+var telemetry = builder.Services.AddOpenTelemetry();
+telemetry.UseFunctionsWorkerDefaults().AddMlConnectorInstrumentation();
+telemetry.UseAzureMonitorWhenConfigured(builder.Configuration);
 
-// The Application Insights provider otherwise keeps only Warning+; pipeline Information logs (with their
-// Flow, SourceKey and CorrelationId scopes) are what operators query.
-builder.Logging.Services.Configure<LoggerFilterOptions>(ApplicationInsightsLogFilter.RemoveWarningFloor);
-
-// The 2.x Application Insights SDK does not collect System.Diagnostics.Metrics meters by itself.
-builder.Services.AddMlConnectorMetricsForwarding();
+// Log scopes (Flow, SourceKey, CorrelationId) become customDimensions: operators query records by them.
+builder.Services.Configure<OpenTelemetryLoggerOptions>(options => options.IncludeScopes = true);
 
 builder.Services.AddMlConnector(builder.Configuration);
+builder.Services.RefuseNamePrefix();
+builder.Services.AddHostedService<StorageProvisioner>();
 
 builder.Build().Run();

@@ -1,5 +1,7 @@
-// Log alerts on the pipeline's custom metrics (meter "MlConnector", forwarded to Application Insights
-// customMetrics with dimensions `flow`, `stage` and `queue`; poison depth is per queue, the rest per flow). See docs/operations.md for what each one means and what to do.
+// Log alerts on the pipeline's custom metrics (meter "MlConnector", exported by the Azure Monitor OpenTelemetry
+// distro to Application Insights customMetrics, one row per series and export interval, with the instrument's tags
+// `flow`, `stage` or `queue` as customDimensions; poison depth is per queue, the rest per flow). See docs/operations.md
+// for what each one means and what to do.
 
 param applicationInsightsId string
 param location string

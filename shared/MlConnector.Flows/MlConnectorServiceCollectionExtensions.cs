@@ -12,6 +12,7 @@ using MlConnector.Flows.ProcurifyX3;
 using MlConnector.Flows.SpsCommerceX3;
 using MlConnector.Flows.StediX3;
 using MlConnector.Pipeline;
+using MlConnector.Pipeline.Configuration;
 
 namespace MlConnector.Flows;
 
@@ -24,6 +25,8 @@ public static class MlConnectorServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMlConnector(this IServiceCollection services, IConfiguration configuration)
     {
+        // Empty settings mean "use the default" for every options type (EmptySettings).
+        configuration = configuration.WithEmptyAsDefault();
         services.AddPipeline(configuration);
         var hasX3 = IsConfigured(configuration, "SageX3:ServerUrl");
         if (hasX3)
@@ -80,6 +83,7 @@ public static class MlConnectorServiceCollectionExtensions
         {
             services.AddStedi(configuration);
             services.AddSingleton<StediPartners>();
+            services.AddSingleton<Connectors.Stedi.GuideJson.IGuideSchemaStore, BlobGuideSchemaStore>();
             if (hasX3)
             {
                 services.AddFlow(StediX3Flows.PurchaseOrders());

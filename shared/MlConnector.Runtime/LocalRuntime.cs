@@ -30,6 +30,7 @@ public static class LocalRuntime
         builder.Services.TryAddSingleton(_ => QueueRules.Load(HostJsonPath()));
         configure?.Invoke(builder.Services);
         builder.Services.AddMlConnector(builder.Configuration);
+        builder.Services.AddOtlpExportWhenConfigured(builder.Configuration);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<PipelineWorkers>();

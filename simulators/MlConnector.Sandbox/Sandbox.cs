@@ -131,6 +131,7 @@ public sealed class Sandbox : IAsyncDisposable
         X3.SeedProduct("ITM-EDI1", "Bolt M6");
         X3.SeedProduct("ITM-EDI2", "Nut M6");
         await mappings.SetAsync(MappingTableNames.TradingPartner, StediSupplier, StediPartnership, cancellationToken);
+        await mappings.SetAsync(StediNames.TransactionSettingTable, $"{StediPartnership}:850", Stedi.SettingId(StediPartnership, "850", "outbound"), cancellationToken);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var numbers = new List<string>();
         for (var i = 1; i <= ediOrders; i++)
@@ -161,6 +162,7 @@ public sealed class Sandbox : IAsyncDisposable
     public async Task<IReadOnlyList<string>> SeedStediInvoicesAsync(int validated, TableMappingTables mappings, CancellationToken cancellationToken)
     {
         await mappings.SetAsync(MappingTableNames.TradingPartner, StediCustomer, StediPartnership, cancellationToken);
+        await mappings.SetAsync(StediNames.TransactionSettingTable, $"{StediPartnership}:810", Stedi.SettingId(StediPartnership, "810", "outbound"), cancellationToken);
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var numbers = new List<string>();
         for (var i = 1; i <= validated; i++)

@@ -88,6 +88,7 @@ public sealed class SageX3Simulator : IAsyncDisposable
         var lineArray = new JsonArray(lines.Select(l => (JsonNode)new JsonObject
         {
             ["POPLIN"] = l.LineNumber,
+            ["POQSEQ"] = 1,
             ["ITMREF"] = l.ItemCode,
             ["ITMDES"] = l.Description,
             ["QTYUOM"] = l.Quantity,

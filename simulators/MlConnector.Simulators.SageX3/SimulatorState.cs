@@ -11,6 +11,8 @@ internal sealed class SimulatorState
         Options = options;
         Folders = options.Folders.ToDictionary(f => f, f => new X3Folder(f, options.Time), StringComparer.Ordinal);
         Cloud = new CloudGrants(options);
+        Representations = X3Catalog.Representations(options.WritableRepresentations);
+        GraphQl = new GraphQl.X3GraphQlServer(options);
         if (options.SeedDemoData)
         {
             SeedData.Load(Folders[options.Folders[0]], options.Time.GetUtcNow());
@@ -22,4 +24,11 @@ internal sealed class SimulatorState
     public IReadOnlyDictionary<string, X3Folder> Folders { get; }
 
     public CloudGrants Cloud { get; }
+
+    public IReadOnlyList<X3Representation> Representations { get; }
+
+    public GraphQl.X3GraphQlServer GraphQl { get; }
+
+    public X3Representation? FindRepresentation(string className, string name) =>
+        Representations.FirstOrDefault(r => r.ClassName == className && string.Equals(r.Name, name, StringComparison.Ordinal));
 }

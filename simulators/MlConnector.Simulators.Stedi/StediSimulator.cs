@@ -10,8 +10,9 @@ namespace MlConnector.Simulators.Stedi;
 
 /// <summary>
 /// One Stedi account (EDI platform, Core API <c>2023-08-01</c>) on loopback: API-key auth, generate-edi with guide
-/// validation, real X12 envelopes and the Idempotency-Key window, partnerships, transaction output via pre-signed
-/// URLs, and webhook delivery of <c>transaction.processed.v2</c> events for inbound and outbound transactions.
+/// validation (plain 004010/005010 names or a guide's JSON Schema), real X12 envelopes of the guide's release and the
+/// Idempotency-Key window, the transaction list, transaction output via pre-signed URLs, and webhook delivery of
+/// <c>transaction.processed.v2</c> events for inbound and outbound transactions. Only paths Stedi's Core OpenAPI has.
 /// Point a client's base URL at <see cref="ApiBaseAddress"/>.
 /// </summary>
 public sealed class StediSimulator : IAsyncDisposable
@@ -60,40 +61,55 @@ public sealed class StediSimulator : IAsyncDisposable
     }
 
     /// <summary>
-    /// A trading partner with the usual four transaction settings: outbound 850 and 810, inbound 855 and 856 (ids
-    /// <c>{partnershipId}-850-out</c> and so on).
+    /// A trading partner with the usual four transaction settings (outbound 850 and 810, inbound 855 and 856), all on
+    /// plain X12 <paramref name="release"/>. Their ids are generated the way Stedi generates them (26-character ULIDs,
+    /// e.g. <c>01HGH4N7D8VGCXGVD97JTNKK1N</c>): read them with <see cref="SettingId"/>.
     /// </summary>
-    public SimPartnership AddTradingPartner(string partnershipId, string partnerIsaId)
+    public SimPartnership AddTradingPartner(string partnershipId, string partnerIsaId, string release = "004010")
     {
         var partnership = Store.AddPartnership(partnershipId, partnerIsaId);
-        partnership.TransactionSettings.Add(new SimTransactionSetting(SettingId(partnershipId, "850", "outbound"), "850", "outbound", "01SIMGUIDE850"));
-        partnership.TransactionSettings.Add(new SimTransactionSetting(SettingId(partnershipId, "810", "outbound"), "810", "outbound", "01SIMGUIDE810"));
-        partnership.TransactionSettings.Add(new SimTransactionSetting(SettingId(partnershipId, "855", "inbound"), "855", "inbound", "01SIMGUIDE855"));
-        partnership.TransactionSettings.Add(new SimTransactionSetting(SettingId(partnershipId, "856", "inbound"), "856", "inbound", "01SIMGUIDE856"));
+        foreach (var (set, direction) in new[] { ("850", "outbound"), ("810", "outbound"), ("855", "inbound"), ("856", "inbound") })
+        {
+            partnership.TransactionSettings.Add(new SimTransactionSetting(StediStore.NewUlid(), set, direction, StediStore.NewUlid(), release));
+        }
+
         return partnership;
     }
 
-    public static string SettingId(string partnershipId, string transactionSetId, string direction) =>
-        $"{partnershipId}-{transactionSetId}-{(direction == "outbound" ? "out" : "in")}";
+    /// <summary>The id Stedi generated for a partnership's transaction setting of one set and direction.</summary>
+    public string SettingId(string partnershipId, string transactionSetId, string direction) => Setting(partnershipId, transactionSetId, direction).TransactionSettingId;
+
+    /// <summary>Validates a setting with a guide's JSON Schema (the customer built a guide in Stedi) on <paramref name="release"/>.</summary>
+    public void UseGuide(string partnershipId, string transactionSetId, string direction, JsonObject guideSchema, string release)
+    {
+        var partnership = Store.Partnership(partnershipId) ?? throw new KeyNotFoundException($"No partnership {partnershipId}.");
+        var setting = Setting(partnershipId, transactionSetId, direction);
+        partnership.TransactionSettings[partnership.TransactionSettings.IndexOf(setting)] = setting with { GuideSchema = guideSchema, Release = release };
+    }
 
     /// <summary>
     /// The trading partner sends an X12 transaction (855, 856…), which Stedi translates to <paramref name="guideJson"/>:
-    /// stored as a transaction and announced to the webhook destination. Returns the transaction id.
+    /// stored as a transaction with the interchange it came in and announced to the webhook destination. Returns the
+    /// transaction id.
     /// </summary>
     public string ReceiveFromPartner(string partnershipId, string transactionSetId, JsonObject guideJson)
     {
         var partnership = Store.Partnership(partnershipId) ?? throw new KeyNotFoundException($"No partnership {partnershipId}.");
-        var setting = partnership.TransactionSettings.FirstOrDefault(s => s.TransactionSetId == transactionSetId && s.Direction == "inbound")
-                      ?? throw new InvalidOperationException($"Partnership {partnershipId} has no inbound {transactionSetId} setting.");
+        var setting = Setting(partnershipId, transactionSetId, "inbound");
         var at = Store.Time.GetUtcNow();
         var control = Store.NextControlNumber(partnershipId + ":in");
-        var edi = InterchangeWriter.Write(partnership with { LocalIsaId = partnership.PartnerIsaId, PartnerIsaId = partnership.LocalIsaId }, control, at, Options.UsageIndicator, "0",
-            [(setting, [guideJson])]);
-        var transaction = new SimTransaction(StediStore.NewId(), "INBOUND", transactionSetId, partnershipId, setting.TransactionSettingId, StediStore.NewId(), at, guideJson, edi);
+        var errors = new List<string>();
+        var segments = GuideJson.Segments(guideJson, setting, Delimiters.For(setting.Release), repair: true, errors);
+        var (edi, metadata) = InterchangeWriter.Write(partnership, fromPartner: true, control, at, Options.UsageIndicator, "0", [[new RenderedTransaction(setting, segments)]]);
+        var transaction = new SimTransaction(StediStore.NewId(), "INBOUND", transactionSetId, partnershipId, setting.TransactionSettingId, StediStore.NewId(), at, guideJson, edi, metadata[0]);
         Store.AddTransaction(transaction);
         Webhooks.Deliver(transaction);
         return transaction.TransactionId;
     }
+
+    private SimTransactionSetting Setting(string partnershipId, string transactionSetId, string direction) =>
+        Store.Partnership(partnershipId)?.TransactionSettings.FirstOrDefault(s => s.TransactionSetId == transactionSetId && s.Direction == direction)
+        ?? throw new InvalidOperationException($"Partnership {partnershipId} has no {direction} {transactionSetId} setting.");
 
     /// <summary>Waits until every webhook delivery started so far has succeeded or given up.</summary>
     public Task WebhooksIdleAsync() => Webhooks.IdleAsync();
@@ -105,6 +121,5 @@ public sealed class StediSimulator : IAsyncDisposable
         app.Use((context, next) => ApiGate.InvokeAsync(context, () => next(context)));
         GenerateEdiEndpoints.Map(app);
         TransactionEndpoints.Map(app);
-        PartnershipEndpoints.Map(app);
     }
 }

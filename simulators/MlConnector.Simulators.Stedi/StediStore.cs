@@ -122,6 +122,27 @@ public sealed class StediStore(TimeProvider time)
 
     public static string NewId() => Guid.NewGuid().ToString("D", CultureInfo.InvariantCulture);
 
+    /// <summary>A ULID (Crockford base32: 48-bit time, 80 random bits), the shape of the ids Stedi generates for settings and guides.</summary>
+    public static string NewUlid()
+    {
+        const string alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+        var time = (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var chars = new char[26];
+        for (var i = 9; i >= 0; i--)
+        {
+            chars[i] = alphabet[(int)(time & 31)];
+            time >>= 5;
+        }
+
+        var random = System.Security.Cryptography.RandomNumberGenerator.GetBytes(16);
+        for (var i = 10; i < 26; i++)
+        {
+            chars[i] = alphabet[random[i - 10] & 31];
+        }
+
+        return new string(chars);
+    }
+
     private sealed record IdempotencyEntry(string BodyHash, DateTimeOffset At, string? Response, int Status);
 }
 

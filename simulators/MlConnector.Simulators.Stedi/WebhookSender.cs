@@ -54,17 +54,46 @@ public sealed class WebhookSender(StediSimulatorOptions options, StediStore stor
     /// <summary>The event as Stedi shapes it (EventBridge envelope, <c>detail</c> with artifacts, partnership and X12 metadata).</summary>
     public JsonObject Event(SimTransaction transaction, Uri apiBase)
     {
+        var resource = new Uri(apiBase, $"2023-08-01/transactions/{transaction.TransactionId}").ToString();
+        var envelope = new JsonObject
+        {
+            ["version"] = "0",
+            ["id"] = StediStore.NewId(),
+            ["detail-type"] = "transaction.processed.v2",
+            ["source"] = "stedi.core",
+            ["account"] = "000000000000",
+            ["time"] = TransactionEndpoints.Iso(transaction.ProcessedAt),
+            ["region"] = "us-east-1",
+            ["resources"] = new JsonArray(resource),
+            ["detail"] = Detail(transaction, apiBase),
+        };
+        var payload = new JsonObject { ["event"] = envelope };
+        var attached = new JsonObject { ["artifactType"] = "application/json", ["usage"] = "output", ["attachedReason"] = "WITHIN_SIZE_LIMIT", ["detail"] = transaction.Output.DeepClone() };
+        payload["artifact"] = payload.ToJsonString().Length + attached.ToJsonString().Length < AttachLimitBytes
+            ? attached
+            : new JsonObject { ["artifactType"] = "application/json", ["usage"] = "output", ["attachedReason"] = "SIZE_LIMIT_EXCEEDED" };
+        return payload;
+    }
+
+    /// <summary>
+    /// A transaction as Stedi describes it in events and in ListTransactions/GetTransaction (Core OpenAPI examples):
+    /// direction, mode, status, artifacts, partnership with its profiles, and <c>x12</c> with the transaction setting
+    /// and the full envelope metadata (interchange, functional group, transaction, sender and receiver).
+    /// </summary>
+    public JsonObject Detail(SimTransaction transaction, Uri apiBase)
+    {
         var partnership = store.Partnership(transaction.PartnershipId);
+        var setting = partnership?.TransactionSettings.FirstOrDefault(s => s.TransactionSettingId == transaction.TransactionSettingId);
         var resource = new Uri(apiBase, $"2023-08-01/transactions/{transaction.TransactionId}").ToString();
         var inbound = transaction.Direction == "INBOUND";
-        var detail = new JsonObject
+        return new JsonObject
         {
             ["transactionId"] = transaction.TransactionId,
             ["direction"] = transaction.Direction,
-            ["mode"] = "test",
+            ["mode"] = options.UsageIndicator == "P" ? "production" : "test",
+            ["status"] = "succeeded",
             ["fileExecutionId"] = transaction.FileExecutionId,
             ["processedAt"] = TransactionEndpoints.Iso(transaction.ProcessedAt),
-            ["fragments"] = null,
             ["artifacts"] = new JsonArray(
                 new JsonObject { ["artifactType"] = "application/edi-x12", ["usage"] = "input", ["url"] = resource + "/input", ["sizeBytes"] = transaction.Edi.Length, ["model"] = "transaction" },
                 new JsonObject { ["artifactType"] = "application/json", ["usage"] = "output", ["url"] = resource + "/output", ["sizeBytes"] = transaction.Output.ToJsonString().Length, ["model"] = "transaction" }),
@@ -77,32 +106,10 @@ public sealed class WebhookSender(StediSimulatorOptions options, StediStore stor
             },
             ["x12"] = new JsonObject
             {
-                ["transactionSetting"] = new JsonObject { ["guideId"] = "01SIMGUIDE" + transaction.TransactionSetId, ["transactionSettingId"] = transaction.TransactionSettingId },
-                ["metadata"] = new JsonObject
-                {
-                    ["transaction"] = new JsonObject { ["controlNumber"] = "0001", ["transactionSetIdentifier"] = transaction.TransactionSetId },
-                    ["functionalGroup"] = new JsonObject { ["release"] = "004010", ["functionalIdentifierCode"] = X12.InterchangeWriter.FunctionalId(transaction.TransactionSetId) },
-                },
+                ["transactionSetting"] = new JsonObject { ["guideId"] = setting?.GuideId, ["transactionSettingId"] = transaction.TransactionSettingId },
+                ["metadata"] = transaction.Metadata.DeepClone(),
             },
         };
-        var envelope = new JsonObject
-        {
-            ["version"] = "0",
-            ["id"] = StediStore.NewId(),
-            ["detail-type"] = "transaction.processed.v2",
-            ["source"] = "stedi.core",
-            ["account"] = "000000000000",
-            ["time"] = TransactionEndpoints.Iso(transaction.ProcessedAt),
-            ["region"] = "us-east-1",
-            ["resources"] = new JsonArray(resource),
-            ["detail"] = detail,
-        };
-        var payload = new JsonObject { ["event"] = envelope };
-        var attached = new JsonObject { ["artifactType"] = "application/json", ["usage"] = "output", ["attachedReason"] = "WITHIN_SIZE_LIMIT", ["detail"] = transaction.Output.DeepClone() };
-        payload["artifact"] = payload.ToJsonString().Length + attached.ToJsonString().Length < AttachLimitBytes
-            ? attached
-            : new JsonObject { ["artifactType"] = "application/json", ["usage"] = "output", ["attachedReason"] = "EXCEEDS_SIZE_LIMIT" };
-        return payload;
     }
 
     private async Task SendWithRetriesAsync(JsonObject body, string transactionId)

@@ -65,6 +65,52 @@ public sealed class GraphQlWriteTests : IAsyncLifetime
         Assert.Contains("Account 6071: record does not exist", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_update_mutation_changes_lines_by_their_id_and_deletes_a_line_the_source_dropped()
+    {
+        await using var connector = await BuildAsync(SageX3Mode.GraphQl);
+        var sink = connector.GetRequiredKeyedService<ITargetSink>("x3-purchase-order");
+        var twoLines = Order("PROC-7004") with { Lines = [Order("PROC-7004").Lines[0], Order("PROC-7004").Lines[0] with { LineNumber = 2000, ItemCode = "BOX-40", Unit = "UN", UnitPrice = 1.35m }] };
+        var created = await sink.WriteAsync(Request(twoLines), CancellationToken.None);
+        var firstLine = _simulator.Find("PORDER", created.TargetId)!["$lines"]![0]!["$uuid"]!.ToString();
+
+        await sink.WriteAsync(Request(Order("PROC-7004") with { Lines = [Order("PROC-7004").Lines[0] with { Quantity = 35 }] }, existing: created.TargetId), CancellationToken.None);
+
+        var line = Assert.Single(_simulator.Find("PORDER", created.TargetId)!["$lines"]!.AsArray());
+        Assert.Equal(firstLine, line!["$uuid"]!.ToString());
+        Assert.Equal(35m, line["QTYUOM"]!.GetValue<decimal>());
+        Assert.Equal(1, _simulator.CreateCount("PORDER"));
+    }
+
+    [Theory]
+    [InlineData(SageX3Mode.GraphQl)]
+    [InlineData(SageX3Mode.Rest)]
+    public async Task A_receipt_carries_its_receipt_site_order_line_and_stock_details(SageX3Mode mode)
+    {
+        await using var connector = await BuildAsync(mode);
+        var notice = new ShipNotice
+        {
+            SourceId = "856-7",
+            ShipmentId = "ASN-7005",
+            PurchaseOrderNumber = "POSEED0004",
+            ShipDate = new DateOnly(2026, 11, 22),
+            Lines = [new ShippedLine(1000, "BOX-40", 6, "UN")],
+        };
+
+        var result = await connector.GetRequiredKeyedService<ITargetSink>("x3-receipt").WriteAsync(
+            new WriteRequest("stedi-x3", "856-7", "1", null, false, "k", new TargetDocument("x3-receipt", "ASN-7005", "receipt", CanonicalJson.ToElement(notice))), CancellationToken.None);
+
+        var receipt = _simulator.Find("PRECEIPT", result.TargetId)!;
+        Assert.Equal("FR011", receipt["PRHFCY"]!.ToString());
+        var line = Assert.Single(receipt["$lines"]!.AsArray())!;
+        Assert.Equal(("FR011", "POSEED0004", 1000, 6m), (line["PRHFCY"]!.ToString(), line["POHNUM"]!.ToString(), line["POPLIN"]!.GetValue<int>(), line["QTYUOM"]!.GetValue<decimal>()));
+        if (mode == SageX3Mode.GraphQl)
+        {
+            var stock = Assert.Single(line["$stockDetails"]!.AsArray())!;
+            Assert.Equal(("A", "UN", 6m), (stock["STA"]!.ToString(), stock["PCU"]!.ToString(), stock["QTYPCU"]!.GetValue<decimal>()));
+        }
+    }
+
     private async Task<ServiceProvider> BuildAsync(SageX3Mode mode) =>
         mode == SageX3Mode.Cloud
             ? await X3Connector.BuildPairedCloudAsync(_simulator, X3Connector.Secrets(_simulator))

@@ -40,11 +40,13 @@ public sealed class WriteTests : IAsyncLifetime
         Assert.Equal("US011", stored["POHFCY"]!.ToString());
         Assert.Equal(2, stored["$lines"]!.AsArray().Count);
 
-        var changed = Order("PROC-9001") with { Lines = [Order("PROC-9001").Lines[0] with { Quantity = 40 }] };
+        var changed = Order("PROC-9001") with { Lines = [Order("PROC-9001").Lines[0] with { Quantity = 40 }, Order("PROC-9001").Lines[1]] };
         var updated = await OrderSink.WriteAsync(Request(changed, existing: created.TargetId), CancellationToken.None);
         Assert.Equal(WriteAction.Updated, updated.Action);
         var afterEdit = _simulator.Find("PORDER", created.TargetId)!;
+        Assert.Equal(2, afterEdit["$lines"]!.AsArray().Count);
         Assert.Equal(40m, afterEdit["$lines"]![0]!["QTYUOM"]!.GetValue<decimal>());
+        Assert.Equal(stored["$lines"]![0]!["$uuid"]!.ToString(), afterEdit["$lines"]![0]!["$uuid"]!.ToString());
         Assert.Equal(2, afterEdit["$etag"]!.GetValue<int>());
         Assert.Equal(stored["$uuid"]!.ToString(), afterEdit["$uuid"]!.ToString());
 
@@ -156,7 +158,7 @@ public sealed class WriteTests : IAsyncLifetime
     {
         var rest = _connector.GetRequiredService<MlConnector.Connectors.SageX3.Rest.SageX3RestClient>();
 
-        var template = await rest.GetTemplateAsync("PORDER", "PORDER", CancellationToken.None);
+        var template = await rest.GetTemplateAsync("PORDER", "YMLPOH", CancellationToken.None);
 
         Assert.True(template.ContainsKey("BPSNUM"));
         Assert.True(template.ContainsKey("YEXTREF"));
@@ -164,21 +166,7 @@ public sealed class WriteTests : IAsyncLifetime
         Assert.False(template.ContainsKey("UPDDATTIM"));
     }
 
-    private static PurchaseOrder Order(string number) => new()
-    {
-        SourceId = "procurify-" + number,
-        Number = number,
-        Supplier = new PartyReference("S0001", "ACME Office Supplies"),
-        OrderDate = new DateOnly(2026, 11, 18),
-        Currency = "USD",
-        Lines =
-        [
-            new PurchaseOrderLine { LineNumber = 1000, ItemCode = "PAPER-A4", Description = "Copy paper", Quantity = 20, Unit = "BOX", UnitPrice = 24.5m, GlAccount = "6061", CostCentre = "ADM" },
-            new PurchaseOrderLine { LineNumber = 2000, ItemCode = "TONER-HP", Quantity = 2, Unit = "UN", UnitPrice = 89.9m, GlAccount = "6061", CostCentre = "IT" },
-        ],
-    };
+    private static PurchaseOrder Order(string number) => SampleOrders.Procurify(number);
 
-    private static WriteRequest Request(PurchaseOrder order, string? existing = null, bool ambiguous = false) =>
-        new("procurify-x3", order.SourceId, "v1", existing, ambiguous, "key-" + order.Number,
-            new TargetDocument("x3-purchase-order", order.Number, $"PO {order.Number}", CanonicalJson.ToElement(order)));
+    private static WriteRequest Request(PurchaseOrder order, string? existing = null, bool ambiguous = false) => SampleOrders.Request(order, existing, ambiguous);
 }

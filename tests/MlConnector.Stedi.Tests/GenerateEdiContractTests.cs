@@ -96,7 +96,7 @@ public sealed class GenerateEdiContractTests
     public async Task An_unknown_partnership_is_permanent_and_points_at_the_mapping_table()
     {
         await using var harness = await StediHarness.StartAsync();
-        harness.Mappings.Add(StediNames.PartnershipTable, "SUP-GONE", "me_nobody");
+        harness.Mappings.Add(StediNames.PartnershipTable, "SUP-GONE", "me_nobody").Add(StediNames.TransactionSettingTable, "me_nobody:850", "01HGH4N7D8VGCXGVD97JTNKK1N");
         var document = await MapAsync(harness, Orders.Order(supplier: "SUP-GONE"));
 
         var failure = await Assert.ThrowsAsync<TargetWriteException>(() => harness.Sink.WriteAsync(Orders.Write(document), CancellationToken.None));
@@ -113,17 +113,22 @@ public sealed class GenerateEdiContractTests
         await using var harness = await StediHarness.StartAsync();
         var invalid = new JsonObject
         {
-            ["heading"] = new JsonObject { ["beginning_segment_for_invoice_BIG"] = new JsonObject { ["date_01"] = "2025-03-01", ["invoice_number_02"] = "INV1" } },
-            ["summary"] = new JsonObject { ["total_monetary_value_summary_TDS"] = new JsonObject { ["amount_01"] = 19.38m } },
+            ["heading"] = new JsonObject
+            {
+                ["beginning_segment_for_invoice_BIG"] = new JsonObject { ["date_01"] = "2025-03-01", ["invoice_number_02"] = "INV1" },
+                ["party_identification_N1_loop"] = new JsonArray(new JsonObject { ["party_identification_N1"] = new JsonObject { ["entity_identifier_code_01"] = "BT" } }),
+            },
+            ["summary"] = new JsonObject { ["total_monetary_value_summary_TDS"] = new JsonObject { ["amount_01"] = 19.385m } },
         };
-        var body = new StediOutboundDocument(StediHarness.Partnership, $"{StediHarness.Partnership}-810-out", "810", System.Text.Json.JsonSerializer.SerializeToElement(invalid));
+        var body = new StediOutboundDocument(StediHarness.Partnership, harness.Simulator.SettingId(StediHarness.Partnership, "810", "outbound"), "810", System.Text.Json.JsonSerializer.SerializeToElement(invalid));
         var document = new TargetDocument(StediOutboundDocument.Kind, "INV1", "810 INV1", CanonicalJson.ToElement(body));
 
         var failure = await Assert.ThrowsAsync<TargetWriteException>(() => harness.Sink.WriteAsync(Orders.Write(document, key: "INV1"), CancellationToken.None));
 
         Assert.False(failure.IsTransient);
         Assert.Equal(400, failure.StatusCode);
-        Assert.Contains("TDS01 is N2", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("X12 004010 names the N1 loop 'name_N1_loop'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("19.385 has more decimals than this N2 element carries", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -153,7 +158,8 @@ public sealed class GenerateEdiContractTests
         var url = await badUrl.ConnectionCheck.CheckAsync(CancellationToken.None);
 
         Assert.True(ok.Succeeded, ok.Detail);
-        Assert.Contains("1 X12 partnerships", ok.Detail, StringComparison.Ordinal);
+        Assert.Contains("can list transactions", ok.Detail, StringComparison.Ordinal);
+        Assert.Contains(good.Simulator.Journal.Entries, entry => entry.Path == "/2023-08-01/transactions" && entry.Status == 200);
         Assert.Equal(ConnectionPart.Credential, key.FailingPart);
         Assert.DoesNotContain("wrong", key.Detail.Replace("wrong part", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.Equal(ConnectionPart.Url, url.FailingPart);
@@ -161,7 +167,7 @@ public sealed class GenerateEdiContractTests
 
     internal static async Task<TargetDocument> MapAsync(StediHarness harness, MlConnector.Core.Documents.PurchaseOrder order)
     {
-        var result = await new PurchaseOrderTo850Mapper(harness.Partners).MapAsync(Orders.Record(order), CancellationToken.None);
+        var result = await new PurchaseOrderTo850Mapper(harness.Partners, harness.Guides).MapAsync(Orders.Record(order), CancellationToken.None);
         return Assert.IsType<MapResult.MappedResult>(result).Document;
     }
 }

@@ -10,10 +10,10 @@ namespace MlConnector.Stedi.Tests;
 public sealed class InvoiceTo810Tests
 {
     [Fact]
-    public async Task A_validated_invoice_becomes_an_810_the_guide_accepts_with_the_total_in_cents()
+    public async Task A_validated_invoice_becomes_an_810_the_guide_accepts_with_its_total_written_in_implied_cents()
     {
         await using var harness = await StediHarness.StartAsync();
-        var mapped = await new InvoiceTo810Mapper(harness.Partners).MapAsync(Record(Invoice("ACME-PO-7")), CancellationToken.None);
+        var mapped = await new InvoiceTo810Mapper(harness.Partners, harness.Guides).MapAsync(Record(Invoice("ACME-PO-7")), CancellationToken.None);
         var document = Assert.IsType<MapResult.MappedResult>(mapped).Document;
 
         await harness.Sink.WriteAsync(new WriteRequest("x3-stedi-invoices", "SI0007", "h1", null, false, "unused", document), CancellationToken.None);
@@ -33,21 +33,12 @@ public sealed class InvoiceTo810Tests
     {
         await using var harness = await StediHarness.StartAsync();
 
-        var result = await new InvoiceTo810Mapper(harness.Partners).MapAsync(Record(Invoice(null)), CancellationToken.None);
+        var result = await new InvoiceTo810Mapper(harness.Partners, harness.Guides).MapAsync(Record(Invoice(null)), CancellationToken.None);
 
         Assert.Contains("quotes no customer order number (CUSORDREF)", Assert.IsType<MapResult.RejectedResult>(result).Reason, StringComparison.Ordinal);
     }
 
-    private static X3SalesInvoice Invoice(string? customerOrder) => new(new Invoice
-    {
-        SourceId = "SI0007",
-        Number = "SI0007",
-        Supplier = new PartyReference(StediHarness.Supplier, "Acme Retail"),
-        PurchaseOrderNumber = customerOrder,
-        InvoiceDate = new DateOnly(2025, 3, 4),
-        Currency = "USD",
-        Lines = [new InvoiceLine { LineNumber = 1000, ItemCode = "ITM-100", Description = "Bolt", Quantity = 3, UnitPrice = 19.99m, TaxAmount = 4.80m }],
-    }, ["UN"], IsValidated: true);
+    private static X3SalesInvoice Invoice(string? customerOrder) => Invoices.Invoice(customerOrder);
 
-    private static SourceRecord Record(X3SalesInvoice invoice) => new(invoice.Invoice.Number, "h1", null, CanonicalJson.ToElement(invoice));
+    private static SourceRecord Record(X3SalesInvoice invoice) => Invoices.Record(invoice);
 }

@@ -100,8 +100,8 @@ public sealed class WebhookAndInboundTests
         var result = await Mapper(harness, orders).MapAsync(Record(harness, id), CancellationToken.None);
 
         var document = Assert.IsType<MapResult.MappedResult>(result).Document;
-        Assert.Equal(SageX3ReceiptSink.Kind, document.Kind);
-        var notice = CanonicalJson.FromElement<ShipNotice>(document.Body);
+        Assert.Equal(ReceiptsPerOrderSink.Kind, document.Kind);
+        var notice = Assert.Single(CanonicalJson.FromElement<List<ShipNotice>>(document.Body));
         Assert.Equal(("SHP-77", "PO0001", new DateOnly(2025, 3, 5), "UPSN", "1Z999AA10123456784"), (notice.ShipmentId, notice.PurchaseOrderNumber, notice.ShipDate, notice.CarrierCode, notice.TrackingNumber));
         Assert.Equal([new ShippedLine(1000, "ITM-100", 12, "EA")], notice.Lines);
     }
@@ -109,8 +109,8 @@ public sealed class WebhookAndInboundTests
     [Theory]
     [InlineData("unknown-order", "answers purchase order PO9999, which does not exist in X3")]
     [InlineData("other-partner", "belongs to supplier SUP-OTHER, which has no row in the 'trading-partner' mapping table")]
-    [InlineData("two-orders", "covers 2 purchase orders (PO0001, PO0002)")]
-    [InlineData("unknown-item", "ships item 'ITM-100' (line 1000), which is not on X3 purchase order PO0003")]
+    [InlineData("two-orders", "X3 purchase order PO0002 belongs to supplier SUP-OTHER")]
+    [InlineData("unknown-item", "ships line id '1000', BP 'ITM-100' (item level 3), which is not on X3 purchase order PO0003")]
     [InlineData("bad-ack-type", "acknowledgment type 'ZZ' (BAK02)")]
     public async Task Inbound_documents_that_cannot_be_written_are_rejected_with_the_reason(string scenario, string reason)
     {
@@ -175,7 +175,7 @@ public sealed class WebhookAndInboundTests
     }
 
     private static StediInboundMapper Mapper(StediHarness harness, InMemoryPurchaseOrders orders) =>
-        new(harness.Client, orders, harness.Partners, TimeProvider.System);
+        new(harness.Client, orders, harness.Partners, harness.Mappings, TimeProvider.System);
 
     private static SourceRecord Record(StediHarness harness, string transactionId)
     {
@@ -187,7 +187,8 @@ public sealed class WebhookAndInboundTests
     private static string Event(StediHarness harness, string direction, string set)
     {
         var transaction = new Simulators.Stedi.Model.SimTransaction(Guid.NewGuid().ToString(), direction, set, StediHarness.Partnership,
-            StediSimulator.SettingId(StediHarness.Partnership, set, direction == "INBOUND" ? "inbound" : "outbound"), "fx-1", DateTimeOffset.UtcNow, new JsonObject(), "ISA*");
+            harness.Simulator.SettingId(StediHarness.Partnership, set == "997" ? "855" : set, direction == "INBOUND" ? "inbound" : "outbound"), "fx-1", DateTimeOffset.UtcNow, new JsonObject(), "ISA*",
+            new JsonObject { ["transaction"] = new JsonObject { ["controlNumber"] = "0001", ["transactionSetIdentifier"] = set } });
         return harness.Simulator.Webhooks.Event(transaction, harness.Simulator.BaseAddress).ToJsonString();
     }
 

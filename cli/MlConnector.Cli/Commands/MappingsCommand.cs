@@ -21,6 +21,15 @@ public static class MappingsCommand
             }
 
             var entries = MappingCsv.Read(await File.ReadAllTextAsync(path.FullName, ct));
+            var invalid = entries
+                .Where(e => e.Table == Connectors.Stedi.StediNames.TransactionSettingTable)
+                .Select(e => Connectors.Stedi.StediOptions.TransactionSettingIdProblem(e.Target) is { } problem ? $"{e.Source}: {problem}" : null)
+                .OfType<string>().ToList();
+            if (invalid.Count > 0)
+            {
+                throw new UserErrorException($"Nothing imported: {Connectors.Stedi.StediNames.TransactionSettingTable} rows must hold the Transaction Setting ID Stedi shows on the partnership (e.g. 01HGH4N7D8VGCXGVD97JTNKK1N): {string.Join("; ", invalid)}");
+            }
+
             await using var services = await CliContext.ServicesAsync(parse, ct);
             var tables = services.GetRequiredService<TableMappingTables>();
             foreach (var entry in entries)

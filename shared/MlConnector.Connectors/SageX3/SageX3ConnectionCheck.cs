@@ -34,10 +34,15 @@ public sealed class SageX3ConnectionCheck(SageX3RestClient rest, SageX3GraphQlCl
                     await using var pages = rest.QueryAsync(info.ClassName, info.Representation(settings), null, 1, cancellationToken).GetAsyncEnumerator(cancellationToken);
                     await pages.MoveNextAsync();
                 }
+
+                if (await CheckWritableRepresentationsAsync(settings, cancellationToken) is { } notWritable)
+                {
+                    return notWritable;
+                }
             }
-            else
+            else if (await new SageX3GraphQlSchemaCheck(graphQl).CheckAsync(settings, cancellationToken) is { } mismatch)
             {
-                await graphQl.ExecuteAsync("query { x3Purchasing { purchaseOrder { query(first:1) { edges { node { _id } } } } } }", [], cancellationToken);
+                return mismatch;
             }
 
             return ConnectionCheckResult.Ok($"Connected to {settings.Scope} at {where} as {(settings.Mode == SageX3Mode.Rest ? settings.User : settings.ClientId)}.");
@@ -75,6 +80,31 @@ public sealed class SageX3ConnectionCheck(SageX3RestClient rest, SageX3GraphQlCl
         {
             return ConnectionCheckResult.Failed(ConnectionPart.Url, $"Cannot reach X3 at {where}: {unreachable.Message}. Check SageX3__ServerUrl, SageX3__Port and the network path.");
         }
+    }
+
+    /// <summary>Each written class's writable representation exists and accepts <c>$create</c> (its <c>$template</c> answers).</summary>
+    private async Task<ConnectionCheckResult?> CheckWritableRepresentationsAsync(SageX3Options settings, CancellationToken cancellationToken)
+    {
+        foreach (var info in X3Entities.All.Values)
+        {
+            if (info.WriteRepresentation(settings) is not { } representation)
+            {
+                continue;
+            }
+
+            try
+            {
+                await rest.GetTemplateAsync(info.ClassName, representation, cancellationToken);
+            }
+            catch (SageX3ApiException refused) when (refused.StatusCode is 400 or 404 or 405)
+            {
+                return ConnectionCheckResult.Failed(ConnectionPart.Representation,
+                    $"Representation '{representation}' of class {info.ClassName} does not accept $create ({Detail(refused)}). X3's standard representations only read: " +
+                    $"build a writable representation of {info.ClassName} in X3 and set {info.WriteRepresentationSetting} to its name (docs/x3-setup.md).");
+            }
+        }
+
+        return null;
     }
 
     private static bool Mentions(SageX3ApiException error, string word) =>

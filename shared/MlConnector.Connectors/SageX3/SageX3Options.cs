@@ -57,6 +57,35 @@ public sealed class SageX3Options
     /// <summary>Customer (sales) invoices, sent to EDI partners as 810s.</summary>
     public string SalesInvoiceRepresentation { get; set; } = "SINVOICE";
 
+    /// <summary>
+    /// Writable representations for <c>$create</c>/<c>$edit</c>: X3's standard representations only read, so the customer
+    /// builds one per written class (docs/x3-setup.md). Defaults YMLPOH, YMLBPS, YMLPIH, YMLPTH, YMLSOH.
+    /// </summary>
+    public string PurchaseOrderWriteRepresentation { get; set; } = "YMLPOH";
+
+    public string SupplierWriteRepresentation { get; set; } = "YMLBPS";
+
+    public string SupplierInvoiceWriteRepresentation { get; set; } = "YMLPIH";
+
+    public string ReceiptWriteRepresentation { get; set; } = "YMLPTH";
+
+    public string SalesOrderWriteRepresentation { get; set; } = "YMLSOH";
+
+    /// <summary>
+    /// The GraphQL roots' prefix: <c>x3</c> (<c>x3Purchasing</c>, X3 2024 R1 and later) or <c>xtremX3</c>
+    /// (<c>xtremX3Purchasing</c>, before 2024 R1). Default x3; <c>mlc ping</c> says which one the server publishes.
+    /// </summary>
+    public string GraphQlRootPrefix { get; set; } = "x3";
+
+    /// <summary>
+    /// GraphQL paths replacing the defaults, per GraphQL type and X3 field: <c>SageX3__GraphQlFields__PurchaseOrderLine__ACC=account._id</c>;
+    /// an empty value leaves the field out of GraphQL reads and writes.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>> GraphQlFields { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Stock status of goods received through GraphQL (a receipt line's <c>stockDetails.status</c>). Default A (accepted).</summary>
+    public string ReceiptStockStatus { get; set; } = "A";
+
     /// <summary>Name of the lines array in each representation's details (it depends on the representation).</summary>
     public string PurchaseOrderLinesProperty { get; set; } = "PORDERP";
 

@@ -64,12 +64,20 @@ public sealed class SageX3OptionsValidator : IValidateOptions<SageX3Options>
             ("ReceiptRepresentation", options.ReceiptRepresentation), ("DeliveryRepresentation", options.DeliveryRepresentation),
             ("SalesOrderRepresentation", options.SalesOrderRepresentation), ("CustomerRepresentation", options.CustomerRepresentation),
             ("ExternalReferenceField", options.ExternalReferenceField),
+            ("PurchaseOrderWriteRepresentation", options.PurchaseOrderWriteRepresentation), ("SupplierWriteRepresentation", options.SupplierWriteRepresentation),
+            ("SupplierInvoiceWriteRepresentation", options.SupplierInvoiceWriteRepresentation), ("ReceiptWriteRepresentation", options.ReceiptWriteRepresentation),
+            ("SalesOrderWriteRepresentation", options.SalesOrderWriteRepresentation), ("ReceiptStockStatus", options.ReceiptStockStatus),
         })
         {
             if (string.IsNullOrWhiteSpace(value))
             {
                 errors.Add($"SageX3__{setting} must not be empty.");
             }
+        }
+
+        if (options.GraphQlRootPrefix is not ("x3" or "xtremX3"))
+        {
+            errors.Add($"SageX3__GraphQlRootPrefix must be x3 (X3 2024 R1 and later) or xtremX3 (before 2024 R1) (found '{options.GraphQlRootPrefix}').");
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -12,12 +11,9 @@ namespace MlConnector.Connectors.Stedi;
 /// <summary>What generate-edi answered: the X12 it produced and the ids to find it in Stedi's portal.</summary>
 public sealed record GeneratedEdi(string Edi, string? ArtifactId, string FileExecutionId);
 
-/// <summary>One partnership as the list returns it.</summary>
-public sealed record StediPartnership(string PartnershipId, string? PartnerProfileId);
-
 /// <summary>
 /// The Stedi Core API: generate-edi (with an Idempotency-Key, so a retried POST is safe), the translated JSON of a
-/// transaction (a 302 to a pre-signed URL, fetched without the API key), and the partnership list.
+/// transaction (a 302 to a pre-signed URL, fetched without the API key), and a one-item transaction list as a probe.
 /// </summary>
 public sealed class StediClient(IHttpClientFactory httpClients, IOptions<StediOptions> options)
 {
@@ -80,31 +76,21 @@ public sealed class StediClient(IHttpClientFactory httpClients, IOptions<StediOp
         return await ReadJsonAsync(artifact, new Uri(download.GetLeftPart(UriPartial.Path)), cancellationToken);
     }
 
-    /// <summary>GET <c>x12/partnerships</c>, following <c>nextPageToken</c>.</summary>
-    public async IAsyncEnumerable<StediPartnership> ListPartnershipsAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>
+    /// GET <c>transactions?pageSize=1</c> (Core API ListTransactions): the cheapest call that proves the address and
+    /// the key; answers how many transactions the first page held (0 or 1).
+    /// </summary>
+    public async Task<int> ProbeAsync(CancellationToken cancellationToken)
     {
-        string? token = null;
-        do
+        var uri = new Uri(options.Value.ResolveBaseAddress(), "transactions?pageSize=1");
+        using var response = await httpClients.CreateClient(StediNames.ApiHttpClient).GetAsync(uri, cancellationToken);
+        if (!response.IsSuccessStatusCode)
         {
-            var uri = new Uri(options.Value.ResolveBaseAddress(), "x12/partnerships?pageSize=100" + (token is null ? string.Empty : "&pageToken=" + Uri.EscapeDataString(token)));
-            using var response = await httpClients.CreateClient(StediNames.ApiHttpClient).GetAsync(uri, cancellationToken);
-            if (!response.IsSuccessStatusCode)
-            {
-                throw await FailureAsync(response, "GET", uri, cancellationToken);
-            }
-
-            var page = await ReadJsonAsync(response, uri, cancellationToken);
-            foreach (var item in page["items"] as JsonArray ?? [])
-            {
-                if (item?["partnershipId"]?.ToString() is { } id)
-                {
-                    yield return new StediPartnership(id, item["partnerProfileId"]?.ToString());
-                }
-            }
-
-            token = page["nextPageToken"]?.ToString();
+            throw await FailureAsync(response, "GET", uri, cancellationToken);
         }
-        while (!string.IsNullOrEmpty(token));
+
+        var page = await ReadJsonAsync(response, uri, cancellationToken);
+        return (page["items"] as JsonArray)?.Count ?? 0;
     }
 
     private static async Task<JsonObject> ReadJsonAsync(HttpResponseMessage response, Uri uri, CancellationToken cancellationToken)
@@ -132,7 +118,7 @@ public sealed class StediClient(IHttpClientFactory httpClients, IOptions<StediOp
         };
     }
 
-    /// <summary>Stedi's <c>message</c>, plus each validation error's message when it lists them.</summary>
+    /// <summary>Stedi's <c>message</c> (its error bodies are <c>{code, message}</c>), else the start of the body.</summary>
     private static async Task<string?> DetailAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -143,10 +129,7 @@ public sealed class StediClient(IHttpClientFactory httpClients, IOptions<StediOp
 
         try
         {
-            var body = JsonNode.Parse(text) as JsonObject;
-            var message = body?["message"]?.ToString();
-            var errors = (body?["errors"] as JsonArray)?.Select(error => error?["message"]?.ToString()).Where(m => m is not null).ToList();
-            return errors is { Count: > 0 } ? $"{message} {string.Join("; ", errors)}" : message ?? text[..Math.Min(text.Length, 300)];
+            return (JsonNode.Parse(text) as JsonObject)?["message"]?.ToString() ?? text[..Math.Min(text.Length, 300)];
         }
         catch (JsonException)
         {

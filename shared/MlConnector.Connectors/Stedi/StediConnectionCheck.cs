@@ -23,13 +23,8 @@ public sealed class StediConnectionCheck(StediClient client, IOptions<StediOptio
 
         try
         {
-            var count = 0;
-            await foreach (var _ in client.ListPartnershipsAsync(cancellationToken))
-            {
-                count++;
-            }
-
-            return ConnectionCheckResult.Ok($"Connected to {baseAddress.Host}; {count} X12 partnerships visible to the API key.");
+            var seen = await client.ProbeAsync(cancellationToken);
+            return ConnectionCheckResult.Ok($"Connected to {baseAddress.Host}; the API key can list transactions ({(seen == 0 ? "none yet" : "some already processed")}).");
         }
         catch (StediAuthenticationException exception)
         {

@@ -18,17 +18,24 @@ public sealed class StediOptions : IValidatableObject
     public string BaseUrl { get; set; } = "https://core.us.stedi.com/2023-08-01";
 
     /// <summary>
-    /// <c>T</c> or <c>P</c>: ISA15 of the interchanges we generate. Empty (default) leaves it to the key's mode and the
-    /// partnership (a Test-mode key generates test interchanges).
+    /// <c>T</c>, <c>P</c> or <c>I</c>: ISA15 of the interchanges we generate, sent as generate-edi's
+    /// <c>overrides.interchangeUsageIndicator</c>. Empty (default) sends no override, and Stedi then writes its own
+    /// default, <c>P</c> (production data; Stedi's OpenAPI, X12UsageIndicator). Set <c>T</c> while testing with a partner.
     /// </summary>
     public string InterchangeUsageIndicator { get; set; } = string.Empty;
 
     /// <summary>
-    /// Outbound transaction setting ids follow this pattern unless the <c>stedi-transaction-setting</c> mapping table
-    /// names one for <c>{partnershipId}:{set}</c>. <c>{partnership}</c> and <c>{set}</c> are replaced. Default
-    /// <c>{partnership}-{set}-out</c>; Stedi generates ids when a setting is created, so most customers map them.
+    /// The X12 release whose Guide JSON names outbound documents use when no guide is imported for the partnership and
+    /// set (<c>mlc stedi guide import</c>): <c>004010</c> (default) or <c>005010</c>.
     /// </summary>
-    public string TransactionSettingPattern { get; set; } = "{partnership}-{set}-out";
+    public string X12Release { get; set; } = GuideJson.ReleaseGuide.Release4010;
+
+    /// <summary>
+    /// False (default): a value containing one of the interchange's delimiters (<c>* &gt; ~ ^</c>) rejects the record
+    /// naming the field. True: it is sent, and generate-edi is asked to replace the character
+    /// (<c>repairOptions.replaceStediCanonicalDelimitersConflicts</c>).
+    /// </summary>
+    public bool RepairDelimiterConflicts { get; set; }
 
     /// <summary>How Stedi's webhook deliveries prove they are Stedi's: <c>ApiKey</c> (default) or <c>Basic</c>.</summary>
     public StediWebhookAuthMode WebhookAuthMode { get; set; } = StediWebhookAuthMode.ApiKey;
@@ -55,8 +62,15 @@ public sealed class StediOptions : IValidatableObject
         return new Uri(BaseUrl.Trim().TrimEnd('/') + "/", UriKind.Absolute);
     }
 
-    public string TransactionSettingFor(string partnershipId, string transactionSetId) =>
-        TransactionSettingPattern.Replace("{partnership}", partnershipId, StringComparison.Ordinal).Replace("{set}", transactionSetId, StringComparison.Ordinal);
+    /// <summary>
+    /// Stedi's rule for a transaction setting id (OpenAPI TransactionGroup.transactionSettingId: letters, digits, <c>_</c>
+    /// and <c>-</c>, at most 50), e.g. <c>01HGH4N7D8VGCXGVD97JTNKK1N</c>. Null when valid, else why not.
+    /// </summary>
+    public static string? TransactionSettingIdProblem(string? id) =>
+        string.IsNullOrEmpty(id) ? "it is empty"
+        : id.Length > 50 ? $"'{id}' is longer than the 50 characters Stedi allows"
+        : id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-') ? null
+        : $"'{id}' has characters Stedi does not allow in a transaction setting id (only letters, digits, _ and -)";
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -66,9 +80,14 @@ public sealed class StediOptions : IValidatableObject
             yield return new ValidationResult($"{SectionName}__BaseUrl '{BaseUrl}' is not an http(s) address such as https://core.us.stedi.com/2023-08-01.", [nameof(BaseUrl)]);
         }
 
-        if (InterchangeUsageIndicator is not ("" or "T" or "P"))
+        if (InterchangeUsageIndicator is not ("" or "T" or "P" or "I"))
         {
-            yield return new ValidationResult($"{SectionName}__InterchangeUsageIndicator must be T, P or empty.", [nameof(InterchangeUsageIndicator)]);
+            yield return new ValidationResult($"{SectionName}__InterchangeUsageIndicator must be T, P, I or empty (Stedi then writes P).", [nameof(InterchangeUsageIndicator)]);
+        }
+
+        if (!GuideJson.ReleaseGuide.Releases.Contains(X12Release))
+        {
+            yield return new ValidationResult($"{SectionName}__X12Release must be {string.Join(" or ", GuideJson.ReleaseGuide.Releases)}; for another release, import the guide's JSON schema (mlc stedi guide import).", [nameof(X12Release)]);
         }
 
         if (WebhookAuthMode == StediWebhookAuthMode.Basic && string.IsNullOrWhiteSpace(WebhookBasicUser))

@@ -59,6 +59,11 @@ public sealed class StediOutboundSink(StediClient client, IOptions<StediOptions>
             body["overrides"] = new JsonObject { ["interchangeUsageIndicator"] = usage };
         }
 
+        if (document.RepairDelimiters)
+        {
+            body["repairOptions"] = new JsonObject { ["replaceStediCanonicalDelimitersConflicts"] = true };
+        }
+
         try
         {
             var generated = await client.GenerateEdiAsync(document.PartnershipId, body, IdempotencyKeyFor(request), cancellationToken);

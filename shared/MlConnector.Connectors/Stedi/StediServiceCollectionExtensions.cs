@@ -13,7 +13,8 @@ public static class StediServiceCollectionExtensions
     /// <summary>
     /// Registers the Stedi client (API key from the secret store, no redirects followed), the keyed outbound sink
     /// (<see cref="StediNames.OutboundSink"/>), the keyed webhook source (<see cref="StediNames.WebhookSource"/>) and
-    /// the connection check. Expects an <see cref="MlConnector.Core.Secrets.ISecretStore"/> from the host.
+    /// the connection check. Expects an <see cref="MlConnector.Core.Secrets.ISecretStore"/> and an
+    /// <see cref="GuideJson.IGuideSchemaStore"/> (imported guides) from the host.
     /// </summary>
     /// <param name="configureResilience">Tunes retries and timeouts (tests shorten them).</param>
     public static IServiceCollection AddStedi(this IServiceCollection services, IConfiguration configuration, Action<ConnectorResilienceOptions>? configureResilience = null)
@@ -36,6 +37,7 @@ public static class StediServiceCollectionExtensions
         services.AddHttpClient(StediNames.ArtifactHttpClient).AddConnectorResilience(resilience);
 
         services.TryAddSingleton<StediClient>();
+        services.TryAddSingleton<GuideJson.StediGuides>();
         services.TryAddKeyedSingleton<ITargetSink, StediOutboundSink>(StediNames.OutboundSink);
         services.TryAddSingleton<StediWebhookCredential>();
         services.TryAddKeyedSingleton<IWebhookSource, StediWebhookSource>(StediNames.WebhookSource);

@@ -28,4 +28,7 @@ public enum ConnectionPart
     Representation,
     Permission,
     Service,
+
+    /// <summary>A connector setting names something the target does not publish (a GraphQL root or field); the detail names the setting.</summary>
+    Setting,
 }

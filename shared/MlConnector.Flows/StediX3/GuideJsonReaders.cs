@@ -1,26 +1,40 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
+using MlConnector.Connectors.Stedi.GuideJson;
 using MlConnector.Core.Documents;
+using static MlConnector.Connectors.Stedi.GuideJson.GuideJsonReader;
 
 namespace MlConnector.Flows.StediX3;
 
+/// <summary>A line of an 855 as the partner sent it: PO101 as written (<c>item-1</c> is common), its part ids and its first ACK.</summary>
+internal sealed record ReceivedAckLine(int Position, string? AssignedId, IReadOnlyList<(string? Qualifier, string Id)> Ids, LineAcknowledgmentStatus Status, decimal Quantity, string Unit, DateOnly? ScheduledDate);
+
+/// <summary>An 855 before its lines are matched to the X3 order.</summary>
+internal sealed record ReceivedAcknowledgment(string PurchaseOrderNumber, AcknowledgmentType Type, DateOnly AcknowledgedOn, IReadOnlyList<ReceivedAckLine> Lines);
+
+/// <summary>One item level of an 856: the order level above it (PRF01), LIN01 and its part ids, and SN1's quantity.</summary>
+internal sealed record ReceivedItem(string HierarchicalId, string? PurchaseOrderNumber, string? AssignedId, IReadOnlyList<(string? Qualifier, string Id)> Ids, decimal Quantity, string Unit);
+
+/// <summary>An 856 before its items are matched to X3 orders: shipment facts and every item level, whatever the nesting.</summary>
+internal sealed record ReceivedShipNotice(string ShipmentId, DateOnly ShipDate, string? CarrierCode, string? TrackingNumber, IReadOnlyList<string> Orders, IReadOnlyList<ReceivedItem> Items);
+
 /// <summary>
-/// Reads the Guide JSON Stedi translated an inbound 855 or 856 to (004010 names; a 5010 guide's ACK loop is read too)
-/// into canonical documents. Each reader explains what is missing instead of guessing.
+/// Reads the Guide JSON Stedi translated an inbound 855 or 856 to, by X12 identity (<see cref="GuideJsonReader"/>): any
+/// release's names and any guide's qualifier suffixes read the same. Each reader explains what is missing instead of
+/// guessing.
 /// </summary>
 internal static class GuideJsonReaders
 {
-    /// <summary>BAK (02 type, 03 PO number, 09 or 04 date) and per PO1 loop the first ACK (01 status, 02 qty, 03 unit, 05 date).</summary>
-    public static (OrderAcknowledgment? Document, string? Problem) Acknowledgment(string transactionId, string partnershipId, JsonObject json, DateOnly fallbackDate)
+    /// <summary>BAK (02 type, 03 PO number, 09 or 04 date) and per PO1 loop the part ids and the first ACK (01 status, 02 qty, 03 unit, 05 date).</summary>
+    public static (ReceivedAcknowledgment? Document, string? Problem) Acknowledgment(JsonObject json, DateOnly fallbackDate)
     {
-        var bak = json["heading"]?["beginning_segment_for_purchase_order_acknowledgment_BAK"] as JsonObject;
-        var number = Text(bak, "purchase_order_number_03");
+        var bak = Segment(json["heading"], "BAK");
+        var number = Element(bak, 3);
         if (bak is null || number is null)
         {
             return (null, "the 855 has no BAK segment with a purchase order number (BAK03)");
         }
 
-        var code = Text(bak, "acknowledgment_type_02");
+        var code = Element(bak, 2);
         AcknowledgmentType? type = code switch
         {
             "AD" or "AK" or "AT" => AcknowledgmentType.AcceptedWithoutChange,
@@ -33,19 +47,12 @@ internal static class GuideJsonReaders
             return (null, $"the 855 for purchase order {number} has acknowledgment type '{code ?? "(none)"}' (BAK02), which is not one of AC, AD, AE, AK, AP, AT, RD, RF, RJ, RO");
         }
 
-        var lines = new List<AcknowledgedLine>();
-        foreach (var loop in Array(json["detail"]?["baseline_item_data_PO1_loop"]))
+        var lines = new List<ReceivedAckLine>();
+        foreach (var loop in Loops(json["detail"], "PO1"))
         {
-            var po1 = loop["baseline_item_data_PO1"] as JsonObject;
-            var ack = Array(loop["line_item_acknowledgment_ACK"]).FirstOrDefault()
-                      ?? Array(loop["line_item_acknowledgment_ACK_loop"]).Select(l => l["line_item_acknowledgment_ACK"] as JsonObject).FirstOrDefault(a => a is not null)
-                      ?? loop["line_item_acknowledgment_ACK"] as JsonObject;
-            if (!int.TryParse(Text(po1, "assigned_identification_01"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var lineNumber))
-            {
-                return (null, $"a PO1 line of the 855 for purchase order {number} has no numeric line number (PO101), so it cannot be matched to an X3 line");
-            }
-
-            var status = Text(ack, "line_item_status_code_01") switch
+            var po1 = Segment(loop, "PO1");
+            var ack = Segment(loop, "ACK") ?? Loops(loop, "ACK").Select(l => Segment(l, "ACK")).FirstOrDefault(a => a is not null);
+            var status = Element(ack, 1) switch
             {
                 "IA" or "AC" => LineAcknowledgmentStatus.Accepted,
                 "IR" or "R1" or "R2" or "R3" or "R4" or "ID" => LineAcknowledgmentStatus.Rejected,
@@ -53,148 +60,108 @@ internal static class GuideJsonReaders
                 null => type == AcknowledgmentType.Rejected ? LineAcknowledgmentStatus.Rejected : LineAcknowledgmentStatus.Accepted,
                 _ => LineAcknowledgmentStatus.Changed,
             };
-            lines.Add(new AcknowledgedLine(
-                lineNumber,
-                ProductId(po1, 6) ?? string.Empty,
+            lines.Add(new ReceivedAckLine(
+                lines.Count,
+                Element(po1, 1),
+                IdentifierPairs(po1, 6),
                 status,
-                Decimal(ack, "quantity_02") ?? Decimal(po1, "quantity_02") ?? 0,
-                Text(ack, "unit_or_basis_for_measurement_code_03") ?? Text(po1, "unit_or_basis_for_measurement_code_03") ?? string.Empty,
-                X12Codes.ParseDate(Text(ack, "date_05"))));
+                Decimal(ack, 2) ?? Decimal(po1, 2) ?? 0,
+                Element(ack, 3) ?? Element(po1, 3) ?? string.Empty,
+                X12Codes.ParseDate(Element(ack, 5))));
         }
 
-        return (new OrderAcknowledgment
-        {
-            SourceId = transactionId,
-            PurchaseOrderNumber = number,
-            Type = type.Value,
-            AcknowledgedOn = X12Codes.ParseDate(Text(bak, "date_09")) ?? X12Codes.ParseDate(Text(bak, "date_04")) ?? fallbackDate,
-            TradingPartnerId = partnershipId,
-            Lines = lines,
-        }, null);
+        return (new ReceivedAcknowledgment(number, type.Value, X12Codes.ParseDate(Element(bak, 9)) ?? X12Codes.ParseDate(Element(bak, 4)) ?? fallbackDate, lines), null);
     }
 
-    /// <summary>BSN (02 shipment id, 03 date); HL levels S (TD5 carrier, REF CN/BM tracking), O (PRF01 PO number), I (LIN, SN1).</summary>
-    public static (ShipNotice? Document, string? Problem) ShipNotice(string transactionId, JsonObject json)
+    /// <summary>
+    /// BSN (02 shipment id, 03 date) and every HL level, flat (Stedi's usual shape) or nested under its parent, under
+    /// any key a guide gives it (<c>hierarchical_level_HL_loop_tare</c>, <c>…_pack</c>): shipment (TD5 carrier, REF CN/BM
+    /// tracking), order (PRF01), tare and pack (MAN, REF CN), item (LIN, SN1). An item belongs to the order level above it
+    /// (by nesting or by HL02 parent ids), whatever tare or pack levels lie between.
+    /// </summary>
+    public static (ReceivedShipNotice? Document, string? Problem) ShipNotice(JsonObject json)
     {
-        var bsn = json["heading"]?["beginning_segment_for_ship_notice_BSN"] as JsonObject;
-        var shipmentId = Text(bsn, "shipment_identification_02");
+        var bsn = Segment(json["heading"], "BSN");
+        var shipmentId = Element(bsn, 2);
         if (bsn is null || shipmentId is null)
         {
             return (null, "the 856 has no BSN segment with a shipment identification (BSN02)");
         }
 
-        var levels = new List<JsonObject>();
-        Collect(json["detail"], levels);
-        var orders = new List<string>();
+        var levels = new List<(JsonObject Level, string? NestedParent)>();
+        Collect(json["detail"], null, levels);
+        var byId = new Dictionary<string, (JsonObject Level, string? Parent)>(StringComparer.Ordinal);
+        foreach (var (level, nestedParent) in levels)
+        {
+            var hl = Segment(level, "HL");
+            var id = Element(hl, 1) ?? $"#{byId.Count + 1}";
+            byId.TryAdd(id, (level, Element(hl, 2) ?? nestedParent));
+        }
+
         string? carrier = null;
         string? tracking = null;
-        var lines = new List<ShippedLine>();
-        foreach (var level in levels)
+        var items = new List<ReceivedItem>();
+        foreach (var (id, (level, _)) in byId)
         {
-            var code = Text(level["hierarchical_level_HL"] as JsonObject, "hierarchical_level_code_03");
-            switch (code)
+            switch (Element(Segment(level, "HL"), 3))
             {
                 case "S":
-                    carrier ??= Array(level["carrier_details_routing_sequence_transit_time_TD5"]).Select(td5 => Text(td5, "identification_code_03")).FirstOrDefault(c => c is not null);
-                    tracking ??= Array(level["reference_information_REF"]).Concat(Array(level["reference_identification_REF"]))
-                        .Where(r => Text(r, "reference_identification_qualifier_01") is "CN" or "2I" or "BM")
-                        .OrderBy(r => Text(r, "reference_identification_qualifier_01") == "BM" ? 1 : 0)
-                        .Select(r => Text(r, "reference_identification_02")).FirstOrDefault(t => t is not null);
-                    break;
-                case "O":
-                    if (Text(level["purchase_order_reference_PRF"] as JsonObject, "purchase_order_number_01") is { } po && !orders.Contains(po))
-                    {
-                        orders.Add(po);
-                    }
-
+                    carrier ??= Segments(level, "TD5").Select(td5 => Element(td5, 3)).FirstOrDefault(c => c is not null);
+                    tracking ??= Segments(level, "REF")
+                        .Where(r => Element(r, 1) is "CN" or "2I" or "BM")
+                        .OrderBy(r => Element(r, 1) == "BM" ? 1 : 0)
+                        .Select(r => Element(r, 2)).FirstOrDefault(t => t is not null);
                     break;
                 case "I":
-                    var lin = level["item_identification_LIN"] as JsonObject;
-                    var sn1 = level["item_detail_shipment_SN1"] as JsonObject;
-                    var quantity = Decimal(sn1, "number_of_units_shipped_02");
+                    var lin = Segment(level, "LIN");
+                    var sn1 = Segment(level, "SN1");
+                    var quantity = Decimal(sn1, 2);
                     if (quantity is null)
                     {
-                        return (null, $"an item level of ship notice {shipmentId} has no shipped quantity (SN102)");
+                        return (null, $"item level {id} of ship notice {shipmentId} has no shipped quantity (SN102)");
                     }
 
-                    var lineNumber = int.TryParse(Text(lin, "assigned_identification_01") ?? Text(sn1, "assigned_identification_01"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 0;
-                    lines.Add(new ShippedLine(lineNumber, ProductId(lin, 2) ?? string.Empty, quantity.Value, Text(sn1, "unit_or_basis_for_measurement_code_03") ?? string.Empty));
+                    items.Add(new ReceivedItem(id, OrderAbove(id, byId), Element(lin, 1) ?? Element(sn1, 1), IdentifierPairs(lin, 2), quantity.Value, Element(sn1, 3) ?? string.Empty));
                     break;
             }
         }
 
-        if (orders.Count != 1)
+        // Tracking can sit on the tare or pack level (REF CN) when the shipment level has none.
+        tracking ??= byId.Values.Where(v => Element(Segment(v.Level, "HL"), 3) is "T" or "P")
+            .SelectMany(v => Segments(v.Level, "REF")).Where(r => Element(r, 1) is "CN" or "2I")
+            .Select(r => Element(r, 2)).FirstOrDefault(t => t is not null);
+        if (items.Count == 0)
         {
-            return (null, orders.Count == 0
-                ? $"ship notice {shipmentId} names no purchase order (no order level with PRF01)"
-                : $"ship notice {shipmentId} covers {orders.Count} purchase orders ({string.Join(", ", orders)}); X3 receipts are written one order per ship notice, so ask the partner for one 856 per order");
+            return (null, $"ship notice {shipmentId} has no item levels (HL03 I with LIN/SN1)");
         }
 
-        if (lines.Count == 0)
-        {
-            return (null, $"ship notice {shipmentId} for purchase order {orders[0]} has no item levels (LIN/SN1)");
-        }
-
-        return (new ShipNotice
-        {
-            SourceId = transactionId,
-            ShipmentId = shipmentId,
-            PurchaseOrderNumber = orders[0],
-            ShipDate = X12Codes.ParseDate(Text(bsn, "date_03")) ?? DateOnly.MinValue,
-            CarrierCode = carrier,
-            TrackingNumber = tracking,
-            Lines = lines,
-        }, null);
+        var orders = byId.Values.Where(v => Element(Segment(v.Level, "HL"), 3) == "O")
+            .Select(v => Element(Segment(v.Level, "PRF"), 1)).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        return (new ReceivedShipNotice(shipmentId, X12Codes.ParseDate(Element(bsn, 3)) ?? DateOnly.MinValue, carrier, tracking, orders, items), null);
     }
 
-    /// <summary>HL loops, flat (Stedi's usual shape) or nested under their parents.</summary>
-    private static void Collect(JsonNode? node, List<JsonObject> levels)
+    /// <summary>The PRF01 of the nearest order level above <paramref name="id"/>.</summary>
+    private static string? OrderAbove(string id, Dictionary<string, (JsonObject Level, string? Parent)> byId)
     {
-        if (node is not JsonObject obj)
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = byId[id].Parent; current is not null && seen.Add(current) && byId.TryGetValue(current, out var level); current = level.Parent)
         {
-            return;
-        }
-
-        foreach (var loop in Array(obj["hierarchical_level_HL_loop"]))
-        {
-            levels.Add(loop);
-            Collect(loop, levels);
-        }
-    }
-
-    /// <summary>The buyer's part number (BP) among the qualifier/id pairs from <paramref name="first"/>, else the first id.</summary>
-    private static string? ProductId(JsonObject? segment, int first)
-    {
-        string? any = null;
-        for (var i = first; i < first + 20; i += 2)
-        {
-            var qualifier = Text(segment, $"product_service_id_qualifier_{i:00}");
-            var id = Text(segment, $"product_service_id_{i + 1:00}");
-            if (id is null)
+            if (Element(Segment(level.Level, "HL"), 3) == "O")
             {
-                continue;
+                return Element(Segment(level.Level, "PRF"), 1);
             }
-
-            if (qualifier == "BP")
-            {
-                return id;
-            }
-
-            any ??= id;
         }
 
-        return any;
+        return null;
     }
 
-    private static IEnumerable<JsonObject> Array(JsonNode? node) => node switch
+    /// <summary>HL loops under any HL key, flat or nested: each with the HL01 of the level it is nested in.</summary>
+    private static void Collect(JsonNode? node, string? parentId, List<(JsonObject, string?)> levels)
     {
-        JsonArray array => array.OfType<JsonObject>(),
-        JsonObject single => [single],
-        _ => [],
-    };
-
-    private static string? Text(JsonObject? node, string name) => node?[name] is JsonValue value && value.ToString() is { Length: > 0 } text ? text : null;
-
-    private static decimal? Decimal(JsonObject? node, string name) =>
-        decimal.TryParse(Text(node, name), NumberStyles.Number, CultureInfo.InvariantCulture, out var value) ? value : null;
+        foreach (var loop in Loops(node, "HL"))
+        {
+            levels.Add((loop, parentId));
+            Collect(loop, Element(Segment(loop, "HL"), 1), levels);
+        }
+    }
 }

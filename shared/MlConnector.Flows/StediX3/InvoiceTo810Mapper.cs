@@ -1,19 +1,20 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MlConnector.Connectors.SageX3;
 using MlConnector.Connectors.Stedi;
+using MlConnector.Connectors.Stedi.GuideJson;
 using MlConnector.Core;
 using MlConnector.Core.Flows;
 
 namespace MlConnector.Flows.StediX3;
 
 /// <summary>
-/// A validated X3 customer invoice becomes an X12 810 in Stedi's Guide JSON (004010 names): BIG (invoice date and number,
-/// the customer's order number, type DI), CUR, N1 bill-to (the X3 customer), one IT1 per line with the X3 item as vendor's
-/// part number (VP) and a PID description, TXI for the tax, and TDS with the total in cents (TDS01 is N2: implied decimals).
+/// A validated X3 customer invoice becomes an X12 810, built by X12 identity and named by the partnership's guide: BIG
+/// (invoice date and number, the customer's order number, type DI), REF VN (the X3 sales order), CUR, N1 bill-to (the
+/// X3 customer), one IT1 loop per line with the X3 item as vendor's part number (VP) and a PID description, TDS with
+/// the total as a decimal ($69.09 is 69.09: TDS01 is N2 and Stedi writes <c>TDS*6909</c>), TXI for the tax and CTT.
 /// </summary>
-public sealed class InvoiceTo810Mapper(StediPartners partners) : IRecordMapper
+public sealed class InvoiceTo810Mapper(StediPartners partners, StediGuides guides) : IRecordMapper
 {
     public async ValueTask<MapResult> MapAsync(SourceRecord record, CancellationToken cancellationToken)
     {
@@ -56,80 +57,75 @@ public sealed class InvoiceTo810Mapper(StediPartners partners) : IRecordMapper
             return MapResult.Rejected($"X3 customer invoice {invoice.Number} cannot be sent as an 810: {string.Join("; ", problems)}");
         }
 
-        var setting = await partners.TransactionSettingAsync(partnership, "810", cancellationToken);
-        var document = new StediOutboundDocument(partnership, setting, "810", JsonSerializer.SerializeToElement(Transaction(source)));
-        var summary = $"810 {invoice.Number} to {invoice.Supplier.Code} ({partnership}) for order {invoice.PurchaseOrderNumber}: {invoice.Lines.Count} lines, {invoice.TotalIncludingTax:0.00} {invoice.Currency}";
+        var (setting, settingProblem) = await partners.TransactionSettingAsync(partnership, "810", cancellationToken);
+        if (settingProblem is not null)
+        {
+            problems.Add(settingProblem);
+        }
+
+        var guide = await guides.ForAsync(partnership, "810", cancellationToken);
+        var written = problems.Count > 0 ? null : GuideJsonWriter.Write(Document(source), guide, guides.Delimiters);
+        problems.AddRange(written?.Problems ?? []);
+        if (problems.Count > 0)
+        {
+            return MapResult.Rejected($"X3 customer invoice {invoice.Number} cannot be sent as an 810: {string.Join("; ", problems)}");
+        }
+
+        var document = new StediOutboundDocument(partnership, setting!, "810", JsonSerializer.SerializeToElement(written!.Json), RepairDelimiters: guides.Delimiters.Repair);
+        var summary = $"810 {invoice.Number} to {invoice.Supplier.Code} ({partnership}, {guide.Description}) for order {invoice.PurchaseOrderNumber}: {invoice.Lines.Count} lines, {invoice.TotalIncludingTax:0.00} {invoice.Currency}";
         return MapResult.Mapped(new TargetDocument(StediOutboundDocument.Kind, invoice.Number, summary, CanonicalJson.ToElement(document)));
     }
 
-    public static JsonObject Transaction(X3SalesInvoice source)
+    /// <summary>The invoice by X12 identity, before a guide names it. TDS01 is the total as a decimal (Stedi applies N2).</summary>
+    public static X12Document Document(X3SalesInvoice source)
     {
         ArgumentNullException.ThrowIfNull(source);
         var invoice = source.Invoice;
-        var lines = new JsonArray();
+        var document = new X12Document("810");
+        document.Heading.Add(new X12Segment("ST", optional: true).Set(1, "810", "transaction set").Set(2, "0001", "control number"));
+        document.Heading.Add(new X12Segment("BIG")
+            .Require(1, X12Codes.Date(invoice.InvoiceDate), "invoice date")
+            .Require(2, invoice.Number, "invoice number")
+            .Require(4, invoice.PurchaseOrderNumber!, "customer order number")
+            .Set(7, "DI", "transaction type"));
+        if (!string.IsNullOrWhiteSpace(source.SalesOrderNumber))
+        {
+            document.Heading.Add(new X12Segment("REF", "X3 sales order", optional: true).Set(1, "VN", "reference qualifier").Set(2, source.SalesOrderNumber, "vendor order number"));
+        }
+
+        document.Heading.Add(new X12Segment("CUR", optional: true).Set(1, "SE", "entity").Set(2, invoice.Currency, "currency"));
+        document.Heading.Add(new X12Loop("N1", "bill-to", optional: true).Add(new X12Segment("N1", "bill-to", optional: true)
+            .Set(1, "BT", "entity")
+            .Set(2, invoice.Supplier.Name, "name")
+            .Set(3, "92", "id qualifier")
+            .Set(4, invoice.Supplier.Code, "X3 customer")));
         for (var i = 0; i < invoice.Lines.Count; i++)
         {
             var line = invoice.Lines[i];
-            var item = new JsonObject
-            {
-                ["baseline_item_data_invoice_IT1"] = new JsonObject
-                {
-                    ["assigned_identification_01"] = line.LineNumber.ToString(CultureInfo.InvariantCulture),
-                    ["quantity_invoiced_02"] = line.Quantity,
-                    ["unit_or_basis_for_measurement_code_03"] = X12Codes.Unit(i < source.LineUnits.Count ? source.LineUnits[i] : string.Empty),
-                    ["unit_price_04"] = line.UnitPrice,
-                    ["basis_of_unit_price_code_05"] = "PE",
-                    ["product_service_id_qualifier_06"] = "VP",
-                    ["product_service_id_07"] = line.ItemCode,
-                },
-            };
+            var context = $"line {line.LineNumber}";
+            var loop = new X12Loop("IT1", context).Add(new X12Segment("IT1", context)
+                .Require(1, line.LineNumber.ToString(CultureInfo.InvariantCulture), "line number")
+                .Require(2, line.Quantity, "quantity")
+                .Require(3, X12Codes.Unit(i < source.LineUnits.Count ? source.LineUnits[i] : string.Empty), "unit")
+                .Require(4, line.UnitPrice, "unit price")
+                .Set(5, "PE", "price basis")
+                .Require(6, "VP", "item qualifier")
+                .Require(7, line.ItemCode, "X3 item"));
             if (!string.IsNullOrWhiteSpace(line.Description))
             {
-                item["product_item_description_PID_loop"] = new JsonArray(new JsonObject
-                {
-                    ["product_item_description_PID"] = new JsonObject { ["item_description_type_01"] = "F", ["description_05"] = line.Description },
-                });
+                loop.Add(new X12Loop("PID", context, optional: true).Add(new X12Segment("PID", context, optional: true).Set(1, "F", "description type").Set(5, line.Description, "description")));
             }
 
-            lines.Add(item);
+            document.Detail.Add(loop);
         }
 
-        var summary = new JsonObject
-        {
-            ["total_monetary_value_summary_TDS"] = new JsonObject { ["amount_01"] = (long)Math.Round(invoice.TotalIncludingTax * 100m, MidpointRounding.AwayFromZero) },
-        };
+        document.Summary.Add(new X12Segment("TDS").Require(1, invoice.TotalIncludingTax, "invoice total"));
         if (invoice.TotalTax != 0)
         {
-            summary["tax_information_TXI"] = new JsonArray(new JsonObject { ["tax_type_code_01"] = "ST", ["monetary_amount_02"] = invoice.TotalTax });
+            document.Summary.Add(new X12Segment("TXI", optional: true).Set(1, "ST", "tax type").Set(2, invoice.TotalTax, "tax amount"));
         }
 
-        summary["transaction_totals_CTT"] = new JsonObject { ["number_of_line_items_01"] = invoice.Lines.Count };
-        return new JsonObject
-        {
-            ["heading"] = new JsonObject
-            {
-                ["transaction_set_header_ST"] = new JsonObject { ["transaction_set_identifier_code_01"] = "810", ["transaction_set_control_number_02"] = 1 },
-                ["beginning_segment_for_invoice_BIG"] = new JsonObject
-                {
-                    ["date_01"] = X12Codes.Date(invoice.InvoiceDate),
-                    ["invoice_number_02"] = invoice.Number,
-                    ["purchase_order_number_04"] = invoice.PurchaseOrderNumber,
-                    ["transaction_type_code_07"] = "DI",
-                },
-                ["currency_CUR"] = new JsonObject { ["entity_identifier_code_01"] = "SE", ["currency_code_02"] = invoice.Currency },
-                ["party_identification_N1_loop"] = new JsonArray(new JsonObject
-                {
-                    ["party_identification_N1"] = new JsonObject
-                    {
-                        ["entity_identifier_code_01"] = "BT",
-                        ["name_02"] = invoice.Supplier.Name,
-                        ["identification_code_qualifier_03"] = "92",
-                        ["identification_code_04"] = invoice.Supplier.Code,
-                    },
-                }),
-            },
-            ["detail"] = new JsonObject { ["baseline_item_data_invoice_IT1_loop"] = lines },
-            ["summary"] = summary,
-        };
+        document.Summary.Add(new X12Segment("CTT", optional: true).Set(1, (decimal)invoice.Lines.Count, "number of lines"));
+        return document;
     }
 }

@@ -1,6 +1,7 @@
+using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using MlConnector.Connectors.Stedi;
+using MlConnector.Connectors.Stedi.GuideJson;
 using MlConnector.Core;
 using MlConnector.Core.Documents;
 using MlConnector.Core.Flows;
@@ -8,15 +9,15 @@ using MlConnector.Core.Flows;
 namespace MlConnector.Flows.StediX3;
 
 /// <summary>
-/// An X3 purchase order becomes an X12 850 in Stedi's Guide JSON (004010 names; check them against your guide's JSON
-/// schema): BEG (purpose 00, type SA, POHNUM, order date), CUR, DTM 002 for the expected date, N1 ship-to (X3 site) and
-/// vendor (X3 supplier), one PO1 per line with the X3 item as buyer's part number (BP) and a PID description, and CTT.
-/// A cancelled order is sent with purpose 01; a changed order that was sent before goes out with purpose 04.
+/// An X3 purchase order becomes an X12 850, built by X12 identity and named by the partnership's guide (an imported
+/// guide JSON Schema, else plain 004010/005010): BEG (purpose 00, type SA, POHNUM, order date), CUR, DTM 002 for the
+/// expected date, N1 loops ship-to (X3 site) and vendor (X3 supplier), one PO1 loop per line with the X3 item as buyer's
+/// part number (BP) and a PID description, and the CTT totals. Segments the guide has no place for are left out unless
+/// the 850 needs them (BEG, PO1), which rejects the order naming what is missing. A cancelled order is sent with
+/// purpose 01; a changed order that was sent before goes out with purpose 04.
 /// </summary>
-public sealed class PurchaseOrderTo850Mapper(StediPartners partners) : IRecordMapper
+public sealed class PurchaseOrderTo850Mapper(StediPartners partners, StediGuides guides) : IRecordMapper
 {
-    public const string PurposeCodePath = "heading/beginning_segment_for_purchase_order_BEG/transaction_set_purpose_code_01";
-
     public async ValueTask<MapResult> MapAsync(SourceRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -49,107 +50,93 @@ public sealed class PurchaseOrderTo850Mapper(StediPartners partners) : IRecordMa
             problems.Add("it has no currency");
         }
 
+        var (setting, settingProblem) = await partners.TransactionSettingAsync(partnership, "850", cancellationToken);
+        if (settingProblem is not null)
+        {
+            problems.Add(settingProblem);
+        }
+
+        var guide = await guides.ForAsync(partnership, "850", cancellationToken);
+        var written = GuideJsonWriter.Write(Document(order), guide, guides.Delimiters);
+        problems.AddRange(written.Problems);
         if (problems.Count > 0)
         {
             return MapResult.Rejected($"X3 purchase order {order.Number} cannot be sent as an 850: {string.Join("; ", problems)}");
         }
 
-        var setting = await partners.TransactionSettingAsync(partnership, "850", cancellationToken);
-        var transaction = Transaction(order);
-        var document = new StediOutboundDocument(partnership, setting, "850", JsonSerializer.SerializeToElement(transaction),
-            order.Status == PurchaseOrderStatus.Cancelled ? null : PurposeCodePath,
-            order.Status == PurchaseOrderStatus.Cancelled ? null : "04");
-        var summary = $"850 {order.Number} to {order.Supplier.Code} ({partnership}): {order.Lines.Count} lines, {order.TotalExcludingTax:0.##} {order.Currency}";
+        var cancelled = order.Status == PurchaseOrderStatus.Cancelled;
+        var document = new StediOutboundDocument(partnership, setting!, "850", JsonSerializer.SerializeToElement(written.Json),
+            cancelled ? null : PurposeCodePath(written.Json), cancelled ? null : "04", guides.Delimiters.Repair);
+        var summary = $"850 {order.Number} to {order.Supplier.Code} ({partnership}, {guide.Description}): {order.Lines.Count} lines, {order.TotalExcludingTax:0.##} {order.Currency}";
         return MapResult.Mapped(new TargetDocument(StediOutboundDocument.Kind, order.Number, summary, CanonicalJson.ToElement(document)));
     }
 
-    public static JsonObject Transaction(PurchaseOrder order)
+    /// <summary>The order by X12 identity, before a guide names it.</summary>
+    public static X12Document Document(PurchaseOrder order)
     {
         ArgumentNullException.ThrowIfNull(order);
-        var heading = new JsonObject
-        {
-            ["transaction_set_header_ST"] = new JsonObject { ["transaction_set_identifier_code_01"] = "850", ["transaction_set_control_number_02"] = 1 },
-            ["beginning_segment_for_purchase_order_BEG"] = new JsonObject
-            {
-                ["transaction_set_purpose_code_01"] = order.Status == PurchaseOrderStatus.Cancelled ? "01" : "00",
-                ["purchase_order_type_code_02"] = "SA",
-                ["purchase_order_number_03"] = order.Number,
-                ["date_05"] = X12Codes.Date(order.OrderDate),
-            },
-            ["currency_CUR"] = new JsonObject { ["entity_identifier_code_01"] = "BY", ["currency_code_02"] = order.Currency },
-        };
+        var document = new X12Document("850");
+        document.Heading.Add(new X12Segment("ST", optional: true).Set(1, "850", "transaction set").Set(2, "0001", "control number"));
+        document.Heading.Add(new X12Segment("BEG")
+            .Require(1, order.Status == PurchaseOrderStatus.Cancelled ? "01" : "00", "purpose")
+            .Require(2, "SA", "order type")
+            .Require(3, order.Number, "purchase order number")
+            .Require(5, X12Codes.Date(order.OrderDate), "order date"));
+        document.Heading.Add(new X12Segment("CUR", optional: true).Set(1, "BY", "entity").Set(2, order.Currency, "currency"));
         if (order.ExpectedDate is { } expected)
         {
-            heading["date_time_reference_DTM"] = new JsonArray(new JsonObject { ["date_time_qualifier_01"] = "002", ["date_02"] = X12Codes.Date(expected) });
+            document.Heading.Add(new X12Segment("DTM", "delivery requested", optional: true).Set(1, "002", "date qualifier").Set(2, X12Codes.Date(expected), "date"));
         }
 
-        var parties = new JsonArray();
         if (!string.IsNullOrWhiteSpace(order.Site))
         {
-            parties.Add(Party("ST", order.Site, order.Site));
+            document.Heading.Add(Party("ST", order.Site, order.Site, "ship-to site"));
         }
 
-        parties.Add(Party("VN", order.Supplier.Name, order.Supplier.Code));
-        heading["party_identification_N1_loop"] = parties;
-
-        var lines = new JsonArray();
+        document.Heading.Add(Party("VN", order.Supplier.Name, order.Supplier.Code, "vendor"));
         foreach (var line in order.Lines.OrderBy(line => line.LineNumber))
         {
-            var item = new JsonObject
-            {
-                ["baseline_item_data_PO1"] = new JsonObject
-                {
-                    ["assigned_identification_01"] = line.LineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ["quantity_02"] = line.Quantity,
-                    ["unit_or_basis_for_measurement_code_03"] = X12Codes.Unit(line.Unit),
-                    ["unit_price_04"] = line.UnitPrice,
-                    ["basis_of_unit_price_code_05"] = "PE",
-                    ["product_service_id_qualifier_06"] = "BP",
-                    ["product_service_id_07"] = line.ItemCode,
-                },
-            };
+            var context = $"line {line.LineNumber}";
+            var loop = new X12Loop("PO1", context).Add(new X12Segment("PO1", context)
+                .Require(1, line.LineNumber.ToString(CultureInfo.InvariantCulture), "line number")
+                .Require(2, line.Quantity, "quantity")
+                .Require(3, X12Codes.Unit(line.Unit), "unit")
+                .Require(4, line.UnitPrice, "unit price")
+                .Set(5, "PE", "price basis")
+                .Require(6, "BP", "item qualifier")
+                .Require(7, line.ItemCode, "X3 item"));
             if (!string.IsNullOrWhiteSpace(line.Description))
             {
-                item["product_item_description_PID_loop"] = new JsonArray(new JsonObject
-                {
-                    ["product_item_description_PID"] = new JsonObject { ["item_description_type_01"] = "F", ["description_05"] = line.Description },
-                });
+                loop.Add(new X12Loop("PID", context, optional: true).Add(new X12Segment("PID", context, optional: true).Set(1, "F", "description type").Set(5, line.Description, "description")));
             }
 
             if (line.ExpectedDate is { } lineDate)
             {
-                item["date_time_reference_DTM"] = new JsonArray(new JsonObject { ["date_time_qualifier_01"] = "002", ["date_02"] = X12Codes.Date(lineDate) });
+                loop.Add(new X12Segment("DTM", context, optional: true).Set(1, "002", "date qualifier").Set(2, X12Codes.Date(lineDate), "date"));
             }
 
-            lines.Add(item);
+            document.Detail.Add(loop);
         }
 
-        return new JsonObject
-        {
-            ["heading"] = heading,
-            ["detail"] = new JsonObject { ["baseline_item_data_PO1_loop"] = lines },
-            ["summary"] = new JsonObject
-            {
-                ["transaction_totals_CTT_loop"] = new JsonArray(new JsonObject
-                {
-                    ["transaction_totals_CTT"] = new JsonObject
-                    {
-                        ["number_of_line_items_01"] = order.Lines.Count,
-                        ["hash_total_02"] = order.Lines.Sum(line => line.Quantity),
-                    },
-                }),
-            },
-        };
+        document.Summary.Add(new X12Loop("CTT", optional: true).Add(new X12Segment("CTT", optional: true)
+            .Set(1, (decimal)order.Lines.Count, "number of lines")
+            .Set(2, order.Lines.Sum(line => line.Quantity), "hash total")));
+        return document;
     }
 
-    private static JsonObject Party(string role, string name, string code) => new()
+    /// <summary>Where the guide put BEG01, so a re-sent version can carry purpose 04.</summary>
+    private static string? PurposeCodePath(System.Text.Json.Nodes.JsonObject json)
     {
-        ["party_identification_N1"] = new JsonObject
-        {
-            ["entity_identifier_code_01"] = role,
-            ["name_02"] = name,
-            ["identification_code_qualifier_03"] = "92",
-            ["identification_code_04"] = code,
-        },
-    };
+        var heading = json["heading"] as System.Text.Json.Nodes.JsonObject;
+        var beg = heading?.FirstOrDefault(pair => X12Key.Parse(pair.Key) is { SegmentId: "BEG", IsLoop: false });
+        var purpose = (beg?.Value as System.Text.Json.Nodes.JsonObject)?.FirstOrDefault(pair => X12Key.ElementPosition(pair.Key) == 1);
+        return beg?.Key is null || purpose?.Key is null ? null : $"heading/{beg.Value.Key}/{purpose.Value.Key}";
+    }
+
+    private static X12Loop Party(string role, string name, string code, string meaning) =>
+        new X12Loop("N1", meaning, optional: true).Add(new X12Segment("N1", meaning, optional: true)
+            .Set(1, role, "entity")
+            .Set(2, name, "name")
+            .Set(3, "92", "id qualifier")
+            .Set(4, code, "X3 code"));
 }

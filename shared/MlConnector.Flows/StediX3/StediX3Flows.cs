@@ -55,7 +55,7 @@ public static class StediX3Flows
         Sink = sp => sp.GetRequiredKeyedService<ITargetSink>(StediNames.OutboundSink),
     };
 
-    /// <summary>Stedi webhook events: inbound 855 -> X3 order confirmation, 856 -> X3 purchase receipt.</summary>
+    /// <summary>Stedi webhook events: inbound 855 -> X3 order confirmation, 856 -> X3 purchase receipts (one per order it covers).</summary>
     public static FlowDefinition Inbound() => new()
     {
         Name = InboundName,
@@ -67,11 +67,12 @@ public static class StediX3Flows
             sp.GetRequiredService<StediClient>(),
             sp.GetRequiredKeyedService<IPurchaseOrderLookup>("x3"),
             sp.GetRequiredService<StediPartners>(),
+            sp.GetRequiredService<IMappingTables>(),
             sp.GetRequiredService<TimeProvider>()),
         Sink = sp => new KindRoutingSink(new Dictionary<string, ITargetSink>(StringComparer.Ordinal)
         {
             [SageX3OrderConfirmationSink.Kind] = sp.GetRequiredKeyedService<ITargetSink>(SageX3OrderConfirmationSink.Kind),
-            [SageX3ReceiptSink.Kind] = sp.GetRequiredKeyedService<ITargetSink>(SageX3ReceiptSink.Kind),
+            [ReceiptsPerOrderSink.Kind] = new ReceiptsPerOrderSink(sp.GetRequiredKeyedService<ITargetSink>(SageX3ReceiptSink.Kind)),
         }),
     };
 }

@@ -28,6 +28,11 @@ public sealed record PipelineMessage
     /// <summary>The record row's ETag as the producing stage left it; lets the next stage update it without reading it first.</summary>
     public string? RecordETag { get; init; }
 
+    /// <summary>W3C traceparent of the span that sent this message: the record's trace continues from it (RecordTrace).</summary>
+    public string? TraceParent { get; init; }
+
+    public string? TraceState { get; init; }
+
     public JsonElement? Payload { get; init; }
 
     public string? PayloadBlob { get; init; }

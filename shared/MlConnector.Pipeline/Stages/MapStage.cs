@@ -36,12 +36,14 @@ public sealed class MapStage(
 
         var (message, parts) = opened;
         using var scope = StageLog.BeginScope(logger, message);
+        using var trace = RecordTrace.StartStage(StageName, message);
         try
         {
-            await MapAsync(message, parts, cancellationToken);
+            await MapAsync(message.Carry(trace), parts, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            trace.Fail(ex);
             await StageFailures.RecordAsync(records, metrics, logger, StageName, message, ex, dequeueCount, rules.MaxDequeueCount, ambiguous: false, cancellationToken);
             throw;
         }

@@ -6,6 +6,7 @@ using MlConnector.Core.Flows;
 using MlConnector.Pipeline.Messages;
 using MlConnector.Pipeline.Records;
 using MlConnector.Pipeline.Storage;
+using MlConnector.Pipeline.Telemetry;
 
 namespace MlConnector.Pipeline.Stages;
 
@@ -54,6 +55,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
             new ParallelOptions { MaxDegreeOfParallelism = options.Value.IntakeConcurrency, CancellationToken = cancellationToken },
             async (candidate, ct) =>
             {
+                using var trace = RecordTrace.StartIntake("intake", flow, candidate.Record.Key);
                 var message = new PipelineMessage
                 {
                     Flow = flow,
@@ -65,7 +67,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
                     RecordETag = etags[candidate.Record.Key].ToString(),
                     Payload = candidate.Stored.Blob is null ? candidate.Record.Payload : null,
                     PayloadBlob = candidate.Stored.Blob,
-                };
+                }.Carry(trace);
                 await storage.MapQueue.SendEnvelopeAsync(await codec.EncodeAsync(message, ct), ct);
             });
         return new AdmissionResult(admitted.Count, page.Count - admitted.Count);
@@ -81,6 +83,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
         }
 
         var attempt = row.Attempts + 1;
+        using var trace = RecordTrace.StartIntake(stage, row.Flow, row.SourceKey);
         var etag = await records.ApplyAsync(row.Flow, row.SourceKey, new RecordUpdate
         {
             Stage = stage,
@@ -102,7 +105,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
             RecordETag = etag.ToString(),
             Payload = payload,
             PayloadBlob = payload is null ? row.PendingPayloadBlob : null,
-        };
+        }.Carry(trace);
         await storage.MapQueue.SendEnvelopeAsync(await codec.EncodeAsync(message, cancellationToken), cancellationToken);
     }
 

@@ -38,6 +38,7 @@ public sealed class WriteStage(
 
         var (message, parts) = opened;
         using var scope = StageLog.BeginScope(logger, message);
+        using var trace = RecordTrace.StartStage(StageName, message);
         var row = await records.GetAsync(message.Flow, message.SourceKey, cancellationToken);
         if (row is not null && row.WrittenVersion == message.SourceVersion)
         {
@@ -82,6 +83,7 @@ public sealed class WriteStage(
         }
         catch (TargetWriteException ex) when (!ex.IsTransient)
         {
+            trace.Fail(ex);
             await records.ApplyAsync(message.Flow, message.SourceKey, new RecordUpdate
             {
                 Stage = StageName,
@@ -102,6 +104,7 @@ public sealed class WriteStage(
             // Anything else may have reached the target before failing (a timeout, a dropped connection):
             // the next attempt tells the sink to look for its earlier write before creating again.
             var ambiguous = ex is not TargetWriteException { MayHaveBeenApplied: false };
+            trace.Fail(ex);
             await StageFailures.RecordAsync(records, metrics, logger, StageName, message, ex, dequeueCount, rules.MaxDequeueCount, ambiguous, cancellationToken);
             throw;
         }

@@ -46,6 +46,7 @@ public sealed class PipelineStorage
         Records = tables.GetTableClient(names.RecordsTable);
         Mappings = tables.GetTableClient(names.MappingsTable);
         Payloads = blobs.GetBlobContainerClient(names.PayloadContainer);
+        Configuration = blobs.GetBlobContainerClient(names.ConfigurationContainer);
     }
 
     public StorageNames Names { get; }
@@ -65,6 +66,9 @@ public sealed class PipelineStorage
     public TableClient Mappings { get; }
 
     public BlobContainerClient Payloads { get; }
+
+    /// <summary>Imported configuration files (Stedi guides), kept apart from the claim-check payloads.</summary>
+    public BlobContainerClient Configuration { get; }
 
     public QueueClient QueueFor(PipelineQueue queue) => queue switch
     {
@@ -91,7 +95,8 @@ public sealed class PipelineStorage
             Cursors.CreateIfNotExistsAsync(cancellationToken),
             Records.CreateIfNotExistsAsync(cancellationToken),
             Mappings.CreateIfNotExistsAsync(cancellationToken),
-            Payloads.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
+            Payloads.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
+            Configuration.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
     }
 }
 

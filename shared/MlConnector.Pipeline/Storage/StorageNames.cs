@@ -15,6 +15,7 @@ public sealed class StorageNames
         RecordsTable = tablePrefix + "records";
         MappingsTable = tablePrefix + "mappings";
         PayloadContainer = queuePrefix + "payloads";
+        ConfigurationContainer = queuePrefix + "config";
     }
 
     public string MapQueue { get; }
@@ -32,4 +33,7 @@ public sealed class StorageNames
     public string MappingsTable { get; }
 
     public string PayloadContainer { get; }
+
+    /// <summary>Files a customer imports to configure a connector (e.g. Stedi guide JSON Schemas), read by every host.</summary>
+    public string ConfigurationContainer { get; }
 }

@@ -207,7 +207,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
                     await client.ConnectAsync(IPAddress.Loopback, port, cancellationToken);
                     break;
                 }
-                catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(30))
+                // Generous: on a loaded 2-core machine (a whole test suite starting several Azurites) node can take this long.
+                catch (SocketException) when (waited.Elapsed < TimeSpan.FromSeconds(90))
                 {
                     await Task.Delay(100, cancellationToken);
                 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using MlConnector.Core.Configuration;
+using MlConnector.Pipeline.Configuration;
 using MlConnector.Pipeline.Flows;
 using MlConnector.Pipeline.Stages;
 
@@ -17,7 +18,7 @@ public sealed class FlowScheduler(FlowCatalog catalog, FlowPoller poller, Pipeli
 {
     public static CronExpression ScheduleOf(Core.Flows.FlowDefinition flow, IConfiguration configuration)
     {
-        var text = (flow.ScheduleSetting is { } setting ? configuration[setting] : null) ?? flow.DefaultSchedule;
+        var text = (flow.ScheduleSetting is { } setting ? configuration.ValueOrNull(setting) : null) ?? flow.DefaultSchedule;
         try
         {
             return CronExpression.Parse(text, CronFormat.IncludeSeconds);
@@ -30,7 +31,7 @@ public sealed class FlowScheduler(FlowCatalog catalog, FlowPoller poller, Pipeli
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var maintenanceSchedule = CronExpression.Parse(configuration[AppSettingNames.MaintenanceSchedule] ?? PipelineMaintenance.DefaultSchedule, CronFormat.IncludeSeconds);
+        var maintenanceSchedule = CronExpression.Parse(configuration.ValueOrNull(AppSettingNames.MaintenanceSchedule) ?? PipelineMaintenance.DefaultSchedule, CronFormat.IncludeSeconds);
         var polls = catalog.All.Where(flow => flow.IsPolled).Select(flow => RunOnScheduleAsync(flow.Name, ScheduleOf(flow, configuration), ct => poller.PollAsync(flow.Name, ct), stoppingToken));
         return Task.WhenAll(polls.Append(RunOnScheduleAsync("maintenance", maintenanceSchedule, ct => maintenance.RunAsync(ct), stoppingToken)));
     }

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using MlConnector.Simulators.SageX3.Auth;
@@ -47,37 +46,8 @@ internal static class GraphQlEndpoints
             return;
         }
 
-        JsonObject? request;
-        try
-        {
-            request = await JsonNode.ParseAsync(context.Request.Body) as JsonObject;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            request = null;
-        }
-
-        if (request?["query"]?.ToString() is not { Length: > 0 } query)
-        {
-            await X3Responses.GraphQlError(context, 400, "Must provide query string.");
-            return;
-        }
-
-        try
-        {
-            var (isMutation, selection) = GraphQlDocument.Parse(query, request["variables"] as JsonObject);
-            var data = isMutation
-                ? new GraphQlMutations(folder, state.Options.PublishedMutations).Execute(selection)
-                : new GraphQlExecutor(folder, state.Options.PageCap).Execute(selection);
-            await X3Responses.Json(context, 200, new JsonObject { ["data"] = data, ["extensions"] = new JsonObject() });
-        }
-        catch (GraphQlSyntaxException syntax)
-        {
-            await X3Responses.GraphQlError(context, 400, syntax.Message);
-        }
-        catch (GraphQlQueryException invalid)
-        {
-            await X3Responses.GraphQlError(context, 400, invalid.Message);
-        }
+        using var reader = new StreamReader(context.Request.Body);
+        var (status, body) = await state.GraphQl.ExecuteAsync(await reader.ReadToEndAsync(context.RequestAborted), folder, context.RequestAborted);
+        await X3Responses.Json(context, status, body);
     }
 }

@@ -19,6 +19,12 @@ internal static class X3Responses
             ["$diagnoses"] = new JsonArray(new JsonObject { ["$severity"] = "error", ["$message"] = message }),
         });
 
+    /// <summary>
+    /// X3's answer for a key it lacks: the generic message 721 without the key (ERR_GEN "Record does not exist"), at the
+    /// configured status (404, or 200 on servers that report it only as a diagnosis).
+    /// </summary>
+    public static Task RecordDoesNotExist(HttpContext context, int status) => Diagnoses(context, status, "721 : Record does not exist");
+
     public static Task Message(HttpContext context, int status, string message) =>
         Json(context, status, new JsonObject { ["message"] = message });
 

@@ -11,6 +11,8 @@ internal static class SeedData
         var stamp = now.AddDays(-1).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
         var day = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-10);
 
+        Add(folder, "FACILITY", stamp, new JsonObject { ["FCY"] = "US011", ["FCYNAM"] = "Chicago DC", ["LEGCPY"] = "US01" });
+        Add(folder, "FACILITY", stamp, new JsonObject { ["FCY"] = "FR011", ["FCYNAM"] = "Lyon entrepot", ["LEGCPY"] = "FR01" });
         Add(folder, "BPSUPPLIER", stamp, Supplier("S0001", "ACME Office Supplies", "USD", "Chicago", "IL", "60601", "US"));
         Add(folder, "BPSUPPLIER", stamp, Supplier("S0002", "Northwind Industrial", "USD", "Seattle", "WA", "98101", "US"));
         Add(folder, "BPSUPPLIER", stamp, Supplier("S0003", "Contoso Packaging", "EUR", "Lyon", null, "69002", "FR"));
@@ -43,6 +45,7 @@ internal static class SeedData
                 lines.Add(new JsonObject
                 {
                     ["POPLIN"] = l * 1000,
+                    ["POQSEQ"] = 1,
                     ["ITMREF"] = itm,
                     ["ITMDES"] = des,
                     ["QTYUOM"] = (decimal)(l * 2 + i % 5),

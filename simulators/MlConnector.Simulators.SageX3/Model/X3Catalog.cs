@@ -18,7 +18,8 @@ internal sealed record X3Representation(
     IReadOnlyList<string> QueryFields,
     IReadOnlyList<string> DetailFields,
     string? LinesProperty,
-    IReadOnlyList<string> LineFields);
+    IReadOnlyList<string> LineFields,
+    bool IsWritable = false);
 
 /// <summary>The classes and representations the simulated folder publishes (data, not code, so tests can vary them).</summary>
 internal static class X3Catalog
@@ -28,33 +29,55 @@ internal static class X3Catalog
     public static readonly IReadOnlyList<X3ClassDefinition> Classes =
     [
         new("PORDER", "POHNUM", ["POHNUM", "POHFCY", "BPSNUM", "BPSNAM", "ORDDAT", "CUR", "CLEFLG", "EXTRCPDAT", ExternalReference, "YACKSTA", "YACKDAT", "CREDATTIM", "UPDDATTIM"],
-            ["POPLIN", "ITMREF", "ITMDES", "QTYUOM", "UOM", "GROPRI", "AMTTAX", "ACC", "CCE", "EXTRCPDAT"], "PO"),
+            ["POPLIN", "POQSEQ", "ITMREF", "ITMDES", "QTYUOM", "UOM", "GROPRI", "AMTTAX", "ACC", "CCE", "EXTRCPDAT"], "PO"),
         new("BPSUPPLIER", "BPSNUM", ["BPSNUM", "BPSNAM", "CUR", "CRN", "WEB", "BPAADDLIG1", "BPAADDLIG2", "CTY", "SAT", "POSCOD", "CRY", "ENAFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"], [], "S"),
         new("PINVOICE", "NUM", ["NUM", "BPR", "BPRNAM", "BPRVCR", "ACCDAT", "CUR", "POHNUM", "AMTNOT", "AMTATI", "INVSHI", "INVDCT", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["LIN", "ITMREF", "ITMDES", "QTYUOM", "NETPRI", "AMTTAX", "TAXRAT", "ACC", "POPLIN"], "PI"),
         new("GACCOUNT", "ACC", ["ACC", "DES", "CREDATTIM", "UPDDATTIM"], [], null),
         new("CACCE", "CCE", ["CCE", "DIE", "DES", "CREDATTIM", "UPDDATTIM"], [], null),
         new("ITMMASTER", "ITMREF", ["ITMREF", "ITMDES1", "STU", "CREDATTIM", "UPDDATTIM"], [], null),
-        new("PRECEIPT", "PTHNUM", ["PTHNUM", "BPSNUM", "RCPDAT", "BPTNUM", "TRKNUM", ExternalReference, "CREDATTIM", "UPDDATTIM"],
-            ["PTDLIN", "POHNUM", "POPLIN", "ITMREF", "QTYUOM", "UOM"], "RC"),
+        new("PRECEIPT", "PTHNUM", ["PTHNUM", "PRHFCY", "BPSNUM", "RCPDAT", "BPTNUM", "TRKNUM", ExternalReference, "CREDATTIM", "UPDDATTIM"],
+            ["PTDLIN", "PRHFCY", "POHNUM", "POPLIN", "POQSEQ", "ITMREF", "QTYUOM", "UOM", "STA"], "RC"),
         new("SDELIVERY", "SDHNUM", ["SDHNUM", "SOHNUM", "BPCORD", "SHIDAT", "BPTNUM", "BPTNAM", "TRKNUM", "CFMFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["SDDLIN", "ITMREF", "QTY", "SAU"], "SD"),
         new("SORDER", "SOHNUM", ["SOHNUM", "SALFCY", "BPCORD", "BPCNAM", "CUSORDREF", "ORDDAT", "DEMDLVDAT", "CUR", "CLEFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["SOPLIN", "ITMREF", "ITMDES", "QTY", "SAU", "GROPRI"], "SO"),
+        new("FACILITY", "FCY", ["FCY", "FCYNAM", "LEGCPY", "CREDATTIM", "UPDDATTIM"], [], null),
         new("BPCUSTOMER", "BPCNUM", ["BPCNUM", "BPCNAM", "CUR", "CRY", "CREDATTIM", "UPDDATTIM"], [], null),
         new("SINVOICE", "NUM", ["NUM", "BPCINV", "BPCNAM", "INVDAT", "CUR", "SOHNUM", "CUSORDREF", "STA", "AMTNOT", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["SIDLIN", "ITMREF", "ITMDES", "QTY", "SAU", "NETPRI", "AMTTAX"], "SI"),
     ];
 
-    public static readonly IReadOnlyList<X3Representation> Representations = BuildRepresentations();
+    /// <summary>
+    /// Writable representations a customer builds for the writes (X3's standard representations only read): class ->
+    /// name. They match the connector's default <c>SageX3__…WriteRepresentation</c> settings.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> DefaultWritableRepresentations = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["PORDER"] = "YMLPOH",
+        ["BPSUPPLIER"] = "YMLBPS",
+        ["PINVOICE"] = "YMLPIH",
+        ["PRECEIPT"] = "YMLPTH",
+        ["SORDER"] = "YMLSOH",
+    };
 
     public static X3ClassDefinition? FindClass(string name) =>
         Classes.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
 
-    public static X3Representation? FindRepresentation(string className, string name) =>
-        Representations.FirstOrDefault(r => r.ClassName == className && string.Equals(r.Name, name, StringComparison.Ordinal));
+    /// <summary>The representations a folder publishes: the standard (read-only) ones and the given writable ones.</summary>
+    public static IReadOnlyList<X3Representation> Representations(IReadOnlyDictionary<string, string> writable)
+    {
+        var list = StandardRepresentations();
+        foreach (var (className, name) in writable)
+        {
+            var standard = list.First(r => r.Name == className);
+            list.Add(standard with { Name = name, IsWritable = true });
+        }
 
-    private static List<X3Representation> BuildRepresentations()
+        return list;
+    }
+
+    private static List<X3Representation> StandardRepresentations()
     {
         var lineArrays = new Dictionary<string, string>
         {

@@ -69,6 +69,7 @@ internal sealed class X3Folder(string name, TimeProvider time)
             fields["$uuid"] = Guid.NewGuid().ToString();
             fields["$etag"] = 1;
             fields[LinesKey] ??= new JsonArray();
+            IdentifyLines(fields[LinesKey]!.AsArray());
             table[key] = fields;
             if (countAsCreate)
             {
@@ -96,7 +97,9 @@ internal sealed class X3Folder(string name, TimeProvider time)
 
             if (lines is not null)
             {
-                record[LinesKey] = lines.DeepClone();
+                var copy = lines.DeepClone().AsArray();
+                IdentifyLines(copy);
+                record[LinesKey] = copy;
             }
 
             record["UPDDATTIM"] = Stamp();
@@ -110,6 +113,15 @@ internal sealed class X3Folder(string name, TimeProvider time)
         lock (_gate)
         {
             return Table(className).ContainsKey(key);
+        }
+    }
+
+    /// <summary>Every line carries its own <c>$uuid</c>, which <c>$edit</c> (and GraphQL's line <c>_id</c>) address it by.</summary>
+    private static void IdentifyLines(JsonArray lines)
+    {
+        foreach (var line in lines.OfType<JsonObject>())
+        {
+            line["$uuid"] ??= Guid.NewGuid().ToString();
         }
     }
 

@@ -51,7 +51,7 @@ internal static partial class RestApiEndpoints
             return;
         }
 
-        var representation = X3Catalog.FindRepresentation(cls.Name, representationParameter[..facetAt]);
+        var representation = state.FindRepresentation(cls.Name, representationParameter[..facetAt]);
         if (representation is null)
         {
             await X3Responses.Diagnoses(context, 404, $"Representation '{representationParameter[..facetAt]}' does not exist for class '{cls.Name}'");
@@ -62,13 +62,21 @@ internal static partial class RestApiEndpoints
         var key = match.Groups["key"].Success ? match.Groups["key"].Value.Replace("''", "'", StringComparison.Ordinal) : null;
         var template = match.Groups["template"].Success;
         var method = context.Request.Method;
+        if (facet is "$create" or "$edit" && !representation.IsWritable)
+        {
+            // X3's standard representations read; writes go through a representation the customer builds for them.
+            await X3Responses.Diagnoses(context, 400, $"The facet {facet} is not available on representation '{representation.Name}'");
+            return;
+        }
+
+        var notFound = state.Options.NotFoundStatus;
         var handler = (method, facet, key, template) switch
         {
             ("GET", "$query", null, false) => Query(context, folder, cls, representation, state.Options.PageCap),
-            ("GET", "$details", not null, false) => Details(context, folder, cls, representation, key),
+            ("GET", "$details", not null, false) => Details(context, folder, cls, representation, key, notFound),
             ("GET", "$create", null, true) => X3Responses.Json(context, 200, Template(cls, representation)),
             ("POST", "$create", null, false) => Create(context, folder, cls, representation),
-            ("PUT", "$edit", not null, false) => Edit(context, folder, cls, representation, key),
+            ("PUT", "$edit", not null, false) => Edit(context, folder, cls, representation, key, notFound),
             _ => X3Responses.Diagnoses(context, 400, $"Facet '{facet}' is not valid for {method} on {resource}"),
         };
         await handler;
@@ -129,11 +137,11 @@ internal static partial class RestApiEndpoints
         });
     }
 
-    private static Task Details(HttpContext context, X3Folder folder, X3ClassDefinition cls, X3Representation representation, string key)
+    private static Task Details(HttpContext context, X3Folder folder, X3ClassDefinition cls, X3Representation representation, string key, int notFoundStatus)
     {
         var record = folder.Find(cls.Name, key);
         return record is null
-            ? X3Responses.Diagnoses(context, 404, $"{cls.Name} '{key}': record not found")
+            ? X3Responses.RecordDoesNotExist(context, notFoundStatus)
             : X3Responses.Json(context, 200, Shape(context, record, cls, representation, representation.DetailFields, withLines: true));
     }
 
@@ -161,7 +169,7 @@ internal static partial class RestApiEndpoints
         }
     }
 
-    private static async Task Edit(HttpContext context, X3Folder folder, X3ClassDefinition cls, X3Representation representation, string key)
+    private static async Task Edit(HttpContext context, X3Folder folder, X3ClassDefinition cls, X3Representation representation, string key, int notFoundStatus)
     {
         var (header, lines, error) = await ReadBody(context, representation);
         if (error is not null)
@@ -173,7 +181,7 @@ internal static partial class RestApiEndpoints
         var current = folder.Find(cls.Name, key);
         if (current is null)
         {
-            await X3Responses.Diagnoses(context, 404, $"{cls.Name} '{key}': record not found");
+            await X3Responses.RecordDoesNotExist(context, notFoundStatus);
             return;
         }
 
@@ -185,15 +193,41 @@ internal static partial class RestApiEndpoints
                 merged[field] = value?.DeepClone();
             }
 
-            X3Rules.Validate(folder, cls.Name, merged, lines ?? (JsonArray)current[X3Folder.LinesKey]!);
+            var mergedLines = lines is null ? null : EditLines((JsonArray)current[X3Folder.LinesKey]!.DeepClone(), lines, representation);
+            X3Rules.Validate(folder, cls.Name, merged, mergedLines ?? (JsonArray)current[X3Folder.LinesKey]!);
             header.Remove(cls.KeyField);
-            var updated = folder.Update(cls, key, header, lines);
+            var updated = folder.Update(cls, key, header, mergedLines);
             await X3Responses.Json(context, 200, Shape(context, updated!, cls, representation, representation.DetailFields, withLines: true));
         }
         catch (X3ValidationException invalid)
         {
             await X3Responses.Diagnoses(context, 400, invalid.Message);
         }
+    }
+
+    /// <summary>
+    /// Lines in an <c>$edit</c> body are changes: a line carrying <c>$uuid</c> changes that line (only the fields sent); a
+    /// line without one is a new line. So resending every line without its <c>$uuid</c> duplicates them, as X3 does.
+    /// </summary>
+    private static JsonArray EditLines(JsonArray current, JsonArray changes, X3Representation representation)
+    {
+        foreach (var change in changes.OfType<JsonObject>())
+        {
+            if (change["$uuid"]?.ToString() is not { Length: > 0 } uuid)
+            {
+                current.Add(change.DeepClone());
+                continue;
+            }
+
+            var line = current.OfType<JsonObject>().FirstOrDefault(l => l["$uuid"]?.ToString() == uuid)
+                ?? throw new X3ValidationException($"{representation.LinesProperty}: the line {uuid} does not exist");
+            foreach (var (field, value) in change)
+            {
+                line[field] = value?.DeepClone();
+            }
+        }
+
+        return current;
     }
 
     /// <summary>Splits a body into header fields and lines, refusing properties the representation does not publish.</summary>
@@ -289,7 +323,7 @@ internal static partial class RestApiEndpoints
             var lines = new JsonArray();
             foreach (var line in (record[X3Folder.LinesKey] as JsonArray ?? []).OfType<JsonObject>())
             {
-                var shapedLine = new JsonObject();
+                var shapedLine = new JsonObject { ["$uuid"] = line["$uuid"]?.DeepClone() };
                 foreach (var field in representation.LineFields)
                 {
                     if (line[field] is { } value)

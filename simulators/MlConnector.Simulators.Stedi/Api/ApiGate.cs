@@ -41,19 +41,14 @@ internal static class ApiGate
 
 internal static class Errors
 {
-    /// <summary>Stedi's error body: <c>{"message": …}</c>, with a <c>code</c> and validation details where it has them.</summary>
-    public static Task WriteAsync(HttpContext context, int status, string message, string? code = null, IReadOnlyList<string>? details = null)
+    /// <summary>Stedi's error body (OpenAPI *ExceptionResponseContent): <c>{"message": …}</c>, with a <c>code</c> where it has one.</summary>
+    public static Task WriteAsync(HttpContext context, int status, string message, string? code = null)
     {
         context.Response.StatusCode = status;
         var body = new Dictionary<string, object> { ["message"] = message };
         if (code is not null)
         {
             body["code"] = code;
-        }
-
-        if (details is { Count: > 0 })
-        {
-            body["errors"] = details.Select(detail => new { message = detail }).ToList();
         }
 
         return context.Response.WriteAsJsonAsync(body);

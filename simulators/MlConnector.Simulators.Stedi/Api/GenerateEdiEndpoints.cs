@@ -12,9 +12,11 @@ namespace MlConnector.Simulators.Stedi.Api;
 /// <summary>
 /// <c>POST /2023-08-01/x12/partnerships/{partnershipId}/generate-edi</c>: validates each transaction against its
 /// transaction setting, writes one interchange with the partnership's next control number and answers
-/// <c>{edi, artifactId, fileExecutionId}</c>. An <c>Idempotency-Key</c> (at most 255 characters) is remembered for
+/// <c>{edi, artifactId, fileExecutionId, metadata}</c> (Stedi's OpenAPI GenerateEdiResponseContent; a value with a
+/// delimiter in it is refused unless <c>repairOptions.replaceStediCanonicalDelimitersConflicts</c>). An <c>Idempotency-Key</c> (at most 255 characters) is remembered for
 /// 24 hours: the same key and body replay the first answer without a second interchange; the same key with another
-/// body is 422; a key whose first request is still running is 409. (Replay and conflict answers are not documented
+/// body is 422 (UnprocessableEntityException: "The request parameters do not match a previous request with the same
+/// idempotency key"); a key whose first request is still running is 409; a replay carries <c>idempotent-replayed</c>. (Replay and conflict answers are not documented
 /// by Stedi: these are the most plausible semantics, see research section 2.3.)
 /// </summary>
 internal static class GenerateEdiEndpoints
@@ -47,6 +49,7 @@ internal static class GenerateEdiEndpoints
                     return;
                 case IdempotencyState.Replay:
                     context.Response.StatusCode = claim.Status;
+                    context.Response.Headers["idempotent-replayed"] = "true";
                     context.Response.ContentType = "application/json";
                     await context.Response.WriteAsync(claim.Response!, context.RequestAborted);
                     return;
@@ -87,8 +90,11 @@ internal static class GenerateEdiEndpoints
             return Error(400, "transactionGroups: at least one transaction group is required.", "validation_error");
         }
 
-        var resolved = new List<(SimTransactionSetting, IReadOnlyList<JsonObject>)>();
+        var repair = request["repairOptions"]?["replaceStediCanonicalDelimitersConflicts"] is JsonValue flag && flag.GetValueKind() == JsonValueKind.True;
+        var resolved = new List<IReadOnlyList<RenderedTransaction>>();
+        var inputs = new List<(SimTransactionSetting Setting, JsonObject Transaction)>();
         var errors = new List<string>();
+        string? version = null;
         for (var g = 0; g < groups.Count; g++)
         {
             var settingId = groups[g]?["transactionSettingId"]?.ToString();
@@ -103,13 +109,18 @@ internal static class GenerateEdiEndpoints
                 return Error(400, $"Transaction setting '{settingId}' is for inbound {setting.TransactionSetId} transactions; generate-edi needs an outbound setting.", "validation_error");
             }
 
+            if ((version ??= setting.Release[..5]) != setting.Release[..5])
+            {
+                return Error(400, $"Transaction setting '{settingId}' uses X12 {setting.Release}, but an interchange has one version (ISA12): send it in its own request.", "validation_error");
+            }
+
             if (groups[g]?["transactions"] is not JsonArray transactions || transactions.Count == 0)
             {
                 errors.Add($"/transactionGroups/{g}/transactions: at least one transaction is required");
                 continue;
             }
 
-            var list = new List<JsonObject>();
+            var list = new List<RenderedTransaction>();
             for (var t = 0; t < transactions.Count; t++)
             {
                 if (transactions[t] is not JsonObject transaction)
@@ -118,40 +129,48 @@ internal static class GenerateEdiEndpoints
                     continue;
                 }
 
-                errors.AddRange(GuideJson.Validate(transaction, setting.TransactionSetId).Select(error => $"/transactionGroups/{g}/transactions/{t}{error}"));
-                list.Add(transaction);
+                var found = GuideJson.Validate(transaction, setting);
+                var segments = GuideJson.Segments(transaction, setting, Delimiters.For(setting.Release), repair, found);
+                errors.AddRange(found.Distinct(StringComparer.Ordinal).Select(error => $"/transactionGroups/{g}/transactions/{t}{error}"));
+                list.Add(new RenderedTransaction(setting, segments));
+                inputs.Add((setting, transaction));
             }
 
-            resolved.Add((setting, list));
+            resolved.Add(list);
         }
 
         if (errors.Count > 0)
         {
-            return (400, JsonSerializer.Serialize(new { message = "The transaction does not conform to the guide.", code = "validation_error", errors = errors.Select(e => new { message = e }) }));
+            // Stedi's BadRequestExceptionResponseContent has only code and message: the details go in the message.
+            return Error(400, $"The transaction does not conform to the guide: {string.Join("; ", errors)}", "validation_error");
         }
 
         var at = store.Time.GetUtcNow();
         var control = store.NextControlNumber(partnershipId);
         var usage = request["overrides"]?["interchangeUsageIndicator"]?.ToString() ?? options.UsageIndicator;
         var ack = request["overrides"]?["acknowledgmentRequestedCode"]?.ToString() ?? "0";
-        var edi = InterchangeWriter.Write(partnership, control, at, usage, ack, resolved);
+        var (edi, metadata) = InterchangeWriter.Write(partnership, fromPartner: false, control, at, usage, ack, resolved);
         var fileExecutionId = StediStore.NewId();
         store.AddInterchange(new SimInterchange(partnershipId, key.Length > 0 ? key : null, fileExecutionId, edi, request, at));
-        foreach (var (setting, transactions) in resolved)
+        for (var i = 0; i < inputs.Count; i++)
         {
-            foreach (var transaction in transactions)
+            var stored = new SimTransaction(StediStore.NewId(), "OUTBOUND", inputs[i].Setting.TransactionSetId, partnershipId, inputs[i].Setting.TransactionSettingId,
+                fileExecutionId, at, (JsonObject)inputs[i].Transaction.DeepClone(), edi, metadata[i]);
+            store.AddTransaction(stored);
+            if (options.DeliverOutboundEvents)
             {
-                var stored = new SimTransaction(StediStore.NewId(), "OUTBOUND", setting.TransactionSetId, partnershipId, setting.TransactionSettingId,
-                    fileExecutionId, at, (JsonObject)transaction.DeepClone(), edi);
-                store.AddTransaction(stored);
-                if (options.DeliverOutboundEvents)
-                {
-                    webhooks.Deliver(stored);
-                }
+                webhooks.Deliver(stored);
             }
         }
 
-        return (200, JsonSerializer.Serialize(new { edi, artifactId = fileExecutionId + ".x12", fileExecutionId }));
+        var groupNumbers = Enumerable.Range(control, resolved.Count).ToList();
+        return (200, JsonSerializer.Serialize(new
+        {
+            edi,
+            artifactId = fileExecutionId + ".x12",
+            fileExecutionId,
+            metadata = new { interchangeMetadata = new[] { new { interchangeControlNumber = control, functionalGroupControlNumbers = groupNumbers } } },
+        }));
     }
 
     private static (int, string) Error(int status, string message, string code) => (status, JsonSerializer.Serialize(new { message, code }));

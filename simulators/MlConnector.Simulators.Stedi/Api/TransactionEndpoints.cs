@@ -1,13 +1,14 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace MlConnector.Simulators.Stedi.Api;
 
 /// <summary>
-/// <c>GET /2023-08-01/transactions/{transactionId}/output</c> (the parsed Guide JSON) and <c>…/input</c> (the X12):
+/// <c>GET /2023-08-01/transactions</c> (ListTransactions), <c>GET /2023-08-01/transactions/{transactionId}/output</c> (the parsed Guide JSON) and <c>…/input</c> (the X12):
 /// a 302 to a pre-signed URL valid 60 minutes, with <c>{"documentDownloadUrl": …}</c> in the body for clients that do
 /// not follow redirects. The pre-signed URL needs no API key; an expired or forged one is 403.
 /// </summary>
@@ -19,6 +20,28 @@ internal static class TransactionEndpoints
 
     public static void Map(WebApplication app)
     {
+        // ListTransactions: newest first, pageSize 1..500 (default 100), an opaque nextPageToken while more remain.
+        app.MapGet(ApiGate.BasePath + "/transactions", (HttpContext context, StediStore store, WebhookSender webhooks) =>
+        {
+            var size = int.TryParse(context.Request.Query["pageSize"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var requested) ? requested : 100;
+            if (size is < 1 or > 500)
+            {
+                return Errors.WriteAsync(context, 400, "pageSize must be between 1 and 500.", "validation_error");
+            }
+
+            var skip = int.TryParse(context.Request.Query["pageToken"], NumberStyles.Integer, CultureInfo.InvariantCulture, out var token) ? token : 0;
+            var all = store.Transactions.Reverse().ToList();
+            var items = new JsonArray(all.Skip(skip).Take(size).Select(t => (JsonNode)webhooks.Detail(t, webhooks.ApiBase)).ToArray());
+            var body = new JsonObject { ["items"] = items };
+            if (skip + size < all.Count)
+            {
+                body["nextPageToken"] = (skip + size).ToString(CultureInfo.InvariantCulture);
+            }
+
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync(body.ToJsonString());
+        });
+
         app.MapGet(ApiGate.BasePath + "/transactions/{transactionId}/{usage}", (HttpContext context, string transactionId, string usage, StediStore store) =>
         {
             if (usage is not ("output" or "input"))

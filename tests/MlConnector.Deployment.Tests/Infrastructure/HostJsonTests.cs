@@ -34,13 +34,10 @@ public sealed class HostJsonTests
     }
 
     [Fact]
-    public void Sampling_never_drops_requests_or_exceptions()
+    public void The_host_exports_opentelemetry_like_the_worker()
     {
-        string? excluded = Root().GetProperty("logging").GetProperty("applicationInsights")
-            .GetProperty("samplingSettings").GetProperty("excludedTypes").GetString();
-
-        string[] types = excluded?.Split(';', StringSplitOptions.TrimEntries) ?? [];
-        Assert.Contains("Request", types);
-        Assert.Contains("Exception", types);
+        // With the worker on OpenTelemetry (Program.cs), the host must be too, or host and worker spans do not join.
+        Assert.Equal("OpenTelemetry", Root().GetProperty("telemetryMode").GetString());
+        Assert.False(Root().GetProperty("logging").TryGetProperty("applicationInsights", out _), "applicationInsights settings do nothing in OpenTelemetry mode");
     }
 }

@@ -11,14 +11,12 @@ namespace MlConnector.Deployment.Tests.Settings;
 /// </summary>
 internal static class AppSettingDiscovery
 {
-    internal static IReadOnlyList<RequiredSetting> All()
-    {
-        IEnumerable<Type> optionsTypes = ProductAssemblies()
-            .SelectMany(LoadableTypes)
-            .Where(t => t.GetCustomAttribute<ConfigurationSectionAttribute>() is not null);
+    internal static IReadOnlyList<RequiredSetting> All() =>
+        [.. NamedSettings().Concat(FromOptionsTypes(OptionsTypes())).DistinctBy(s => s.Name).OrderBy(s => s.Name, StringComparer.Ordinal)];
 
-        return [.. NamedSettings().Concat(FromOptionsTypes(optionsTypes)).DistinctBy(s => s.Name).OrderBy(s => s.Name, StringComparer.Ordinal)];
-    }
+    /// <summary>Every <see cref="ConfigurationSectionAttribute"/> options class of the product.</summary>
+    internal static IReadOnlyList<Type> OptionsTypes() =>
+        [.. ProductAssemblies().SelectMany(LoadableTypes).Where(t => t.GetCustomAttribute<ConfigurationSectionAttribute>() is not null)];
 
     /// <summary>The constants of <see cref="AppSettingNames"/>, read by reflection.</summary>
     internal static IEnumerable<RequiredSetting> NamedSettings() =>

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Connectors.Stedi.GuideJson;
 using MlConnector.Core.Secrets;
 using MlConnector.Flows.StediX3;
 using MlConnector.Pipeline.Mapping;
@@ -111,6 +113,39 @@ public sealed class StediX3EndToEndTests(AzuriteFixture azurite)
         Assert.Contains("TDS*1566", first810); // 12.50 + 2.00 + 1.16 tax = 15.66, implied decimals
         Assert.Equal(numbers.Order(StringComparer.Ordinal), (await RecordsAsync(app, StediX3Flows.InvoicesName, RecordStatus.Written)).Select(r => r.SourceKey).Order(StringComparer.Ordinal));
         Assert.Empty(await RecordsAsync(app, StediX3Flows.InvoicesName, RecordStatus.Rejected));
+    }
+
+    [Fact]
+    public async Task A_guide_imported_into_storage_names_the_next_850_and_a_pallet_ship_notice_for_two_orders_becomes_two_receipts()
+    {
+        await using var sandbox = await Sandbox.Sandbox.StartAsync();
+        var (app, webhook) = await StartRuntimeAsync(sandbox);
+        await using var runtime = app;
+        var numbers = await sandbox.SeedStediAsync(ediOrders: 2, paperOrders: 0, app.Services.GetRequiredService<TableMappingTables>(), webhook, CancellationToken.None);
+        var guide = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Guides", "acme-850-5010.schema.json"));
+        await app.Services.GetRequiredService<IGuideSchemaStore>().SaveAsync(Sandbox.Sandbox.StediPartnership, "850", guide, CancellationToken.None);
+        sandbox.Stedi.UseGuide(Sandbox.Sandbox.StediPartnership, "850", "outbound", JsonNode.Parse(guide)!.AsObject(), "005010");
+        var poller = app.Services.GetRequiredService<FlowPoller>();
+
+        await poller.PollAsync(Outbound, CancellationToken.None);
+        await WaitForQueuesAsync(app.Services);
+        await sandbox.Stedi.WebhooksIdleAsync();
+        var asnId = sandbox.Stedi.ReceiveFromPartner(Sandbox.Sandbox.StediPartnership, "856", PartnerDocuments.PalletShipNotice("SHP-PAL",
+            (numbers[0], [[("ITM-EDI1", 4), ("ITM-EDI2", 5)], [("ITM-EDI1", 6)]]),
+            (numbers[1], [[("ITM-EDI1", 20)]])));
+        await sandbox.Stedi.WebhooksIdleAsync();
+        await WaitForQueuesAsync(app.Services);
+        await app.StopAsync();
+
+        Assert.Equal(2, sandbox.Stedi.Store.Interchanges.Count);
+        Assert.All(sandbox.Stedi.Store.Interchanges, i => Assert.True(i.Request["transactionGroups"]![0]!["transactions"]![0]!["heading"]!.AsObject().ContainsKey("party_identification_N1_loop_vendor")));
+        Assert.All(sandbox.Stedi.Store.Interchanges, i => Assert.Contains("*X*005010~", i.Edi, StringComparison.Ordinal));
+        var first = Assert.Single(sandbox.X3.FindByExternalReference("PRECEIPT", $"SHP-PAL/{numbers[0]}"));
+        Assert.Single(sandbox.X3.FindByExternalReference("PRECEIPT", $"SHP-PAL/{numbers[1]}"));
+        // The X3 simulator keeps a record's lines under "$lines".
+        Assert.Equal([10m, 5m], first["$lines"]!.AsArray().Select(line => line!["QTYUOM"]!.GetValue<decimal>()));
+        var record = await app.Services.GetRequiredService<RecordStore>().GetAsync(Inbound, asnId, CancellationToken.None);
+        Assert.Equal(RecordStatus.Written, record!.StatusValue);
     }
 
     private async Task<(WebApplication App, Uri Webhook)> StartRuntimeAsync(Sandbox.Sandbox sandbox)

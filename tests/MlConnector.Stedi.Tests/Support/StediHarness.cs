@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using MlConnector.Connectors.Stedi;
+using MlConnector.Connectors.Stedi.GuideJson;
 using MlConnector.Core.Diagnostics;
 using MlConnector.Core.Flows;
 using MlConnector.Core.Mapping;
@@ -18,8 +19,9 @@ internal sealed class StediHarness : IAsyncDisposable
     public const string Partnership = "me_acme-parts";
     public const string Supplier = "SUP-EDI";
 
-    private StediHarness(StediSimulator simulator, ServiceProvider services, InMemorySecretStore secrets, InMemoryMappingTables mappings)
+    private StediHarness(StediSimulator simulator, ServiceProvider services, InMemorySecretStore secrets, InMemoryMappingTables mappings, InMemoryGuideSchemaStore guideFiles)
     {
+        GuideFiles = guideFiles;
         Simulator = simulator;
         Services = services;
         Secrets = secrets;
@@ -34,6 +36,11 @@ internal sealed class StediHarness : IAsyncDisposable
 
     public InMemoryMappingTables Mappings { get; }
 
+    /// <summary>Imported guide JSON Schemas (what `mlc stedi guide import` stores).</summary>
+    public InMemoryGuideSchemaStore GuideFiles { get; }
+
+    public StediGuides Guides => Services.GetRequiredService<StediGuides>();
+
     public StediClient Client => Services.GetRequiredService<StediClient>();
 
     public ITargetSink Sink => Services.GetRequiredKeyedService<ITargetSink>(StediNames.OutboundSink);
@@ -44,10 +51,10 @@ internal sealed class StediHarness : IAsyncDisposable
 
     public IConnectionCheck ConnectionCheck => Services.GetServices<IConnectionCheck>().OfType<StediConnectionCheck>().Single();
 
-    public static async Task<StediHarness> StartAsync(string? apiKey = null, string? baseUrl = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<StediHarness> StartAsync(string? apiKey = null, string? baseUrl = null, IReadOnlyDictionary<string, string?>? settings = null, string release = "004010")
     {
         var simulator = await StediSimulator.StartAsync();
-        simulator.AddTradingPartner(Partnership, "ACMEPARTS");
+        simulator.AddTradingPartner(Partnership, "ACMEPARTS", release);
         var values = new Dictionary<string, string?> { ["Stedi:BaseUrl"] = baseUrl ?? simulator.ApiBaseAddress.ToString() };
         foreach (var (name, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -58,10 +65,14 @@ internal sealed class StediHarness : IAsyncDisposable
         var secrets = new InMemorySecretStore();
         await secrets.SetSecretAsync(StediSecretNames.ApiKey, apiKey ?? simulator.Options.ApiKeys[0], CancellationToken.None);
         await secrets.SetSecretAsync(StediSecretNames.WebhookCredential, "Bearer whk-123", CancellationToken.None);
-        var mappings = new InMemoryMappingTables().Add(StediNames.PartnershipTable, Supplier, Partnership);
+        var mappings = new InMemoryMappingTables().Add(StediNames.PartnershipTable, Supplier, Partnership)
+            .Add(StediNames.TransactionSettingTable, $"{Partnership}:850", simulator.SettingId(Partnership, "850", "outbound"))
+            .Add(StediNames.TransactionSettingTable, $"{Partnership}:810", simulator.SettingId(Partnership, "810", "outbound"));
+        var guideFiles = new InMemoryGuideSchemaStore();
         var services = new ServiceCollection()
             .AddSingleton<ISecretStore>(secrets)
             .AddSingleton<IMappingTables>(mappings)
+            .AddSingleton<IGuideSchemaStore>(guideFiles)
             .AddSingleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(NullLogger<>));
         services.AddStedi(configuration, resilience =>
         {
@@ -69,7 +80,7 @@ internal sealed class StediHarness : IAsyncDisposable
             resilience.MaxRetryAttempts = 2;
         });
         services.AddSingleton<StediPartners>();
-        return new StediHarness(simulator, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), secrets, mappings);
+        return new StediHarness(simulator, services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true }), secrets, mappings, guideFiles);
     }
 
     public StediOptions Options => Services.GetRequiredService<IOptions<StediOptions>>().Value;

@@ -38,21 +38,24 @@ public sealed class GraphQlRowSource(SageX3GraphQlClient graphQl, IOptionsMonito
     {
         var settings = options.CurrentValue;
         var info = X3Entities.All[entity];
-        var path = info.Header(settings).Where(h => h.Field == field).Select(h => h.Path).OrderBy(p => p.Length).FirstOrDefault()
-            ?? throw new SageX3ConfigurationException($"The GraphQL node {info.GraphQlNode} has no field for X3 field {field}.");
+        var path = info.Header(settings).Where(h => h.Field == field && h.Read is not null).Select(h => h.Read!).OrderBy(p => p.Length).FirstOrDefault()
+            ?? throw new SageX3ConfigurationException($"The GraphQL node {info.GraphQlNode} has no field for X3 field {field}: set SageX3__GraphQlFields__{info.GraphQlType}__{field}.");
         var filter = path.Split('.').Reverse().Aggregate($"'{value.Replace("'", "\\'", StringComparison.Ordinal)}'", (inner, segment) => $"{{{segment}:{inner}}}");
         var (rows, _, _) = await QueryAsync(info, settings, 1, null, filter, cancellationToken);
         return rows.FirstOrDefault();
     }
 
+    /// <summary>The read query of an entity, exactly as syncs send it (<c>mlc ping</c> sends it too, to have X3 validate every path).</summary>
+    internal static string Query(X3EntityInfo info, SageX3Options settings) =>
+        $"query($first:Int,$after:String,$filter:String,$orderBy:String){{ {info.GraphQlRoot(settings)} {{ {info.GraphQlNode} {{ " +
+        $"query(first:$first, after:$after, filter:$filter, orderBy:$orderBy) {{ edges {{ node {{ {Selection(info, settings)} }} }} " +
+        "pageInfo { endCursor hasNextPage } } } } }";
+
     private async Task<(List<JsonObject> Rows, string? EndCursor, bool HasNext)> QueryAsync(X3EntityInfo info, SageX3Options settings, int first, string? after, string? filter, CancellationToken cancellationToken)
     {
-        var query = $"query($first:Int,$after:String,$filter:String,$orderBy:String){{ {info.GraphQlModule} {{ {info.GraphQlNode} {{ " +
-                    $"query(first:$first, after:$after, filter:$filter, orderBy:$orderBy) {{ edges {{ node {{ {Selection(info, settings)} }} }} " +
-                    "pageInfo { endCursor hasNextPage } } } } }";
         var variables = new JsonObject { ["first"] = first, ["after"] = after, ["filter"] = filter, ["orderBy"] = "{_id:1}" };
-        var data = await graphQl.ExecuteAsync(query, variables, cancellationToken);
-        var connection = data[info.GraphQlModule]?[info.GraphQlNode]?["query"];
+        var data = await graphQl.ExecuteAsync(Query(info, settings), variables, cancellationToken);
+        var connection = data[info.GraphQlRoot(settings)]?[info.GraphQlNode]?["query"];
         var rows = (connection?["edges"] as JsonArray ?? []).Select(edge => Flatten(info, settings, edge?["node"] as JsonObject ?? [])).ToList();
         var pageInfo = connection?["pageInfo"];
         return (rows, pageInfo?["endCursor"]?.ToString(), pageInfo?["hasNextPage"]?.GetValue<bool>() == true);
@@ -60,10 +63,10 @@ public sealed class GraphQlRowSource(SageX3GraphQlClient graphQl, IOptionsMonito
 
     private static string Selection(X3EntityInfo info, SageX3Options settings)
     {
-        var text = new StringBuilder(Tree(info.Header(settings).Select(h => h.Path)));
+        var text = new StringBuilder(Tree(info.Header(settings).Select(h => h.Read).OfType<string>()));
         if (info.GraphQlLinesField is { } lines)
         {
-            text.Append($" {lines} {{ query {{ edges {{ node {{ {Tree(info.Lines(settings).Select(l => l.Path))} }} }} }} }}");
+            text.Append($" {lines} {{ query {{ edges {{ node {{ {Tree(info.Lines(settings).Select(l => l.Read).OfType<string>())} }} }} }} }}");
         }
 
         return text.ToString();
@@ -92,11 +95,16 @@ public sealed class GraphQlRowSource(SageX3GraphQlClient graphQl, IOptionsMonito
         return row;
     }
 
-    private static JsonObject Flatten(IReadOnlyList<(string Path, string Field, bool IsYesNo)> map, JsonObject node)
+    private static JsonObject Flatten(IReadOnlyList<X3GraphQlField> map, JsonObject node)
     {
         var row = new JsonObject();
-        foreach (var (path, field, isYesNo) in map)
+        foreach (var (field, path, _, isYesNo) in map)
         {
+            if (path is null)
+            {
+                continue;
+            }
+
             JsonNode? value = node;
             foreach (var segment in path.Split('.'))
             {

@@ -91,6 +91,10 @@ public sealed class SageX3Reader(IX3RowSource rows, IOptionsMonitor<SageX3Option
         return row is null ? null : KeyOf(entity, row);
     }
 
+    /// <summary>The record as X3 has it (X3 field codes, lines with their identity); null when X3 has no such key.</summary>
+    public Task<JsonObject?> FindRowAsync(X3Entity entity, string key, CancellationToken cancellationToken) =>
+        rows.FindRowAsync(entity, X3Entities.All[entity].KeyField, key, cancellationToken);
+
     public async Task<bool> ExistsAsync(X3Entity entity, string key, CancellationToken cancellationToken) =>
         await rows.FindRowAsync(entity, X3Entities.All[entity].KeyField, key, cancellationToken) is not null;
 

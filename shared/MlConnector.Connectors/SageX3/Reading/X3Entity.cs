@@ -17,21 +17,37 @@ public enum X3Entity
 }
 
 /// <summary>
-/// Where an entity lives on each surface: api1 class, key and representation; GraphQL module and node, with
-/// dotted GraphQL paths mapped to the X3 field codes REST uses (so both surfaces yield the same rows).
+/// One X3 field on the GraphQL surface: the dotted path that reads it (null: not read over GraphQL) and the input
+/// property that writes it (null: the path's first segment, or <c>_id</c>; empty: never written, X3 derives it).
+/// </summary>
+internal sealed record X3GraphQlField(string Field, string? Read, string? Input = null, bool IsYesNo = false)
+{
+    public string? InputName => Input ?? (Read is null ? null : Read == "_id" ? "_id" : Read.Split('.')[0]);
+}
+
+/// <summary>
+/// Where an entity lives on each surface: api1 class, key and representations; GraphQL package, node and type, with
+/// the X3 field codes each GraphQL path carries (so both surfaces yield the same rows). Every path can be replaced by
+/// the setting <c>SageX3__GraphQlFields__{Type}__{FIELD}</c> (empty: not used over GraphQL).
 /// </summary>
 internal sealed record X3EntityInfo(
     X3Entity Entity,
     string ClassName,
     string KeyField,
-    string GraphQlModule,
+    string GraphQlPackage,
     string GraphQlNode,
-    string HeaderMap,
-    string? GraphQlLinesField,
-    string LineMap)
+    string GraphQlType,
+    IReadOnlyList<X3GraphQlField> HeaderFields,
+    string? GraphQlLinesField = null,
+    string? GraphQlLineType = null,
+    string? LineKeyField = null,
+    IReadOnlyList<X3GraphQlField>? LineFields = null)
 {
     /// <summary>The external-reference field token in the maps, replaced by the configured field.</summary>
     public const string ExternalReferenceToken = "YEXTREF";
+
+    /// <summary>A line's identity on both surfaces: api1 <c>$uuid</c>, GraphQL <c>_id</c>.</summary>
+    public const string LineIdentity = "$uuid";
 
     public bool HasLines => GraphQlLinesField is not null;
 
@@ -50,6 +66,20 @@ internal sealed record X3EntityInfo(
         _ => options.DeliveryRepresentation,
     };
 
+    /// <summary>The writable representation <c>$create</c>/<c>$edit</c> go through (X3's standard ones only read); null when the connector never writes it.</summary>
+    public string? WriteRepresentation(SageX3Options options) => Entity switch
+    {
+        X3Entity.PurchaseOrder => options.PurchaseOrderWriteRepresentation,
+        X3Entity.Supplier => options.SupplierWriteRepresentation,
+        X3Entity.SupplierInvoice => options.SupplierInvoiceWriteRepresentation,
+        X3Entity.Receipt => options.ReceiptWriteRepresentation,
+        X3Entity.SalesOrder => options.SalesOrderWriteRepresentation,
+        _ => null,
+    };
+
+    /// <summary>The setting naming <see cref="WriteRepresentation"/>.</summary>
+    public string WriteRepresentationSetting => $"SageX3__{Entity}WriteRepresentation";
+
     public string? LinesProperty(SageX3Options options) => Entity switch
     {
         X3Entity.PurchaseOrder => options.PurchaseOrderLinesProperty,
@@ -61,56 +91,22 @@ internal sealed record X3EntityInfo(
         _ => null,
     };
 
-    /// <summary>GraphQL path -> (X3 field, yes/no local menu shown as a boolean).</summary>
-    public IReadOnlyList<(string Path, string Field, bool IsYesNo)> Header(SageX3Options options) => Parse(HeaderMap, options);
+    public string GraphQlRoot(SageX3Options options) => options.GraphQlRootPrefix + GraphQlPackage;
 
-    public IReadOnlyList<(string Path, string Field, bool IsYesNo)> Lines(SageX3Options options) => Parse(LineMap, options);
+    /// <summary>The header's GraphQL fields, with the configured external-reference field and overrides applied.</summary>
+    public IReadOnlyList<X3GraphQlField> Header(SageX3Options options) => Resolve(HeaderFields, GraphQlType, options);
 
-    private static List<(string Path, string Field, bool IsYesNo)> Parse(string map, SageX3Options options) =>
-        map.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => pair.Split('='))
-            .Select(p => (p[0], p[1].TrimEnd('?') == ExternalReferenceToken ? options.ExternalReferenceField : p[1].TrimEnd('?'), p[1].EndsWith('?')))
-            .ToList();
-}
+    public IReadOnlyList<X3GraphQlField> Lines(SageX3Options options) => GraphQlLineType is null ? [] : Resolve(LineFields ?? [], GraphQlLineType, options);
 
-internal static class X3Entities
-{
-    public static readonly IReadOnlyDictionary<X3Entity, X3EntityInfo> All = new Dictionary<X3Entity, X3EntityInfo>
+    private static List<X3GraphQlField> Resolve(IReadOnlyList<X3GraphQlField> fields, string type, SageX3Options options)
     {
-        [X3Entity.PurchaseOrder] = new(X3Entity.PurchaseOrder, "PORDER", "POHNUM", "x3Purchasing", "purchaseOrder",
-            "_id=POHNUM purchaseSite.code=POHFCY orderFromSupplier.code.code=BPSNUM orderFromSupplier.code.companyName=BPSNAM orderDate=ORDDAT currency.code=CUR isClosed=CLEFLG? expectedReceiptDate=EXTRCPDAT internalOrderReference=YEXTREF _updateStamp=UPDDATTIM",
-            "purchaseOrderLines",
-            "lineNumber=POPLIN product.code=ITMREF product.description1=ITMDES quantityInOrderUnitOrdered=QTYUOM orderUnit.code=UOM grossPrice=GROPRI taxAmount=AMTTAX account.code=ACC costCentre.code=CCE expectedReceiptDate=EXTRCPDAT"),
-        [X3Entity.Supplier] = new(X3Entity.Supplier, "BPSUPPLIER", "BPSNUM", "x3MasterData", "supplier",
-            "_id=BPSNUM companyName=BPSNAM currency.code=CUR companyRegistrationNumber=CRN email=WEB addressLine1=BPAADDLIG1 addressLine2=BPAADDLIG2 city=CTY state=SAT zipCode=POSCOD country.code=CRY isActive=ENAFLG? externalReference=YEXTREF _updateStamp=UPDDATTIM",
-            null, string.Empty),
-        [X3Entity.SupplierInvoice] = new(X3Entity.SupplierInvoice, "PINVOICE", "NUM", "x3Purchasing", "purchaseInvoice",
-            "_id=NUM billBySupplier.code.code=BPR billBySupplier.code.companyName=BPRNAM supplierDocumentNumber=BPRVCR accountingDate=ACCDAT currency.code=CUR purchaseOrder.id=POHNUM totalAmountExcludingTax=AMTNOT totalAmountIncludingTax=AMTATI shippingAmount=INVSHI discountAmount=INVDCT externalReference=YEXTREF _updateStamp=UPDDATTIM",
-            "purchaseInvoiceLines",
-            "lineNumber=LIN product.code=ITMREF product.description1=ITMDES quantityInPurchaseUnit=QTYUOM netPrice=NETPRI taxAmount=AMTTAX taxRate=TAXRAT account.code=ACC purchaseOrderLine=POPLIN"),
-        [X3Entity.GlAccount] = new(X3Entity.GlAccount, "GACCOUNT", "ACC", "x3FinanceData", "account",
-            "_id=ACC description=DES _updateStamp=UPDDATTIM", null, string.Empty),
-        [X3Entity.Dimension] = new(X3Entity.Dimension, "CACCE", "CCE", "x3FinanceData", "dimension",
-            "_id=CCE dimensionType.code=DIE description=DES _updateStamp=UPDDATTIM", null, string.Empty),
-        [X3Entity.Product] = new(X3Entity.Product, "ITMMASTER", "ITMREF", "x3MasterData", "product",
-            "_id=ITMREF description1=ITMDES1 stockUnit.code=STU _updateStamp=UPDDATTIM", null, string.Empty),
-        [X3Entity.Receipt] = new(X3Entity.Receipt, "PRECEIPT", "PTHNUM", "x3Purchasing", "purchaseReceipt",
-            "_id=PTHNUM supplier.code.code=BPSNUM receiptDate=RCPDAT carrier.code=BPTNUM trackingNumber=TRKNUM externalReference=YEXTREF _updateStamp=UPDDATTIM",
-            "purchaseReceiptLines",
-            "lineNumber=PTDLIN purchaseOrder.id=POHNUM purchaseOrderLine=POPLIN product.code=ITMREF quantityInReceiptUnit=QTYUOM receiptUnit.code=UOM"),
-        [X3Entity.Delivery] = new(X3Entity.Delivery, "SDELIVERY", "SDHNUM", "x3Sales", "salesDelivery",
-            "_id=SDHNUM salesOrder.id=SOHNUM shipmentDate=SHIDAT carrier.code=BPTNUM carrier.description=BPTNAM trackingNumber=TRKNUM isConfirmed=CFMFLG? customerOrderReference=YEXTREF _updateStamp=UPDDATTIM",
-            "salesDeliveryLines",
-            "lineNumber=SDDLIN product.code=ITMREF quantityInSalesUnitDelivered=QTY salesUnit.code=SAU"),
-        [X3Entity.SalesOrder] = new(X3Entity.SalesOrder, "SORDER", "SOHNUM", "x3Sales", "salesOrder",
-            "_id=SOHNUM salesSite.code=SALFCY soldToCustomer.code=BPCORD soldToCustomer.companyName=BPCNAM customerOrderReference=CUSORDREF orderDate=ORDDAT requestedDeliveryDate=DEMDLVDAT currency.code=CUR isClosed=CLEFLG? externalReference=YEXTREF _updateStamp=UPDDATTIM",
-            "salesOrderLines",
-            "lineNumber=SOPLIN product.code=ITMREF product.description1=ITMDES quantityInSalesUnitOrdered=QTY salesUnit.code=SAU grossPrice=GROPRI"),
-        [X3Entity.Customer] = new(X3Entity.Customer, "BPCUSTOMER", "BPCNUM", "x3MasterData", "customer",
-            "_id=BPCNUM companyName=BPCNAM currency.code=CUR country.code=CRY _updateStamp=UPDDATTIM", null, string.Empty),
-        [X3Entity.SalesInvoice] = new(X3Entity.SalesInvoice, "SINVOICE", "NUM", "x3Sales", "salesInvoice",
-            "_id=NUM billToCustomer.code=BPCINV billToCustomer.companyName=BPCNAM invoiceDate=INVDAT currency.code=CUR salesOrder.id=SOHNUM customerOrderReference=CUSORDREF status=STA totalAmountExcludingTax=AMTNOT _updateStamp=UPDDATTIM",
-            "salesInvoiceLines",
-            "lineNumber=SIDLIN product.code=ITMREF product.description1=ITMDES quantityInSalesUnit=QTY salesUnit.code=SAU netPrice=NETPRI taxAmount=AMTTAX"),
-    };
+        var overrides = options.GraphQlFields.GetValueOrDefault(type);
+        return fields.Select(f =>
+        {
+            var field = f.Field == ExternalReferenceToken ? f with { Field = options.ExternalReferenceField } : f;
+            return overrides?.TryGetValue(f.Field, out var path) == true
+                ? field with { Read = string.IsNullOrWhiteSpace(path) ? null : path.Trim(), Input = string.IsNullOrWhiteSpace(path) ? string.Empty : field.Input }
+                : field;
+        }).ToList();
+    }
 }

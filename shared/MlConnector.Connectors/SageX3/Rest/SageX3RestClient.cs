@@ -52,11 +52,19 @@ public sealed class SageX3RestClient(IHttpClientFactory clients, IOptionsMonitor
         {
             return await SendAsync(request, $"read {className} {key}", cancellationToken) as JsonObject;
         }
-        catch (SageX3ApiException notFound) when (notFound.StatusCode == 404 && notFound.Diagnoses.Any(d => d.Contains(key, StringComparison.Ordinal)))
+        catch (SageX3ApiException notFound) when (IsRecordNotFound(notFound))
         {
             return null;
         }
     }
+
+    /// <summary>
+    /// X3's answer for a key it lacks: the generic message 721 "Record does not exist" (Sage's ERR_GEN list of generic
+    /// messages), which does not repeat the key, whether X3 sends it with 404 or with a 200. Other 404s (an unknown class,
+    /// representation or folder) are configuration errors and stay errors.
+    /// </summary>
+    public static bool IsRecordNotFound(SageX3ApiException error) =>
+        error.StatusCode is 404 or 200 && error.Diagnoses.Any(d => d.Contains("Record does not exist", StringComparison.OrdinalIgnoreCase) || d.TrimStart().StartsWith("721", StringComparison.Ordinal));
 
     public async Task<JsonObject> GetTemplateAsync(string className, string representation, CancellationToken cancellationToken)
     {
@@ -101,18 +109,25 @@ public sealed class SageX3RestClient(IHttpClientFactory clients, IOptionsMonitor
             // An error page that is not JSON: reported by status below.
         }
 
-        if (response.IsSuccessStatusCode)
+        var errors = ErrorDiagnoses(body);
+        if (response.IsSuccessStatusCode && errors.Count == 0)
         {
             return body;
         }
 
-        var diagnoses = Diagnoses(body);
+        // A 2xx carrying error diagnoses is a refusal, not a record (X3 may report a missing key that way).
+        var diagnoses = response.IsSuccessStatusCode ? errors : Diagnoses(body);
         var detail = diagnoses.Count > 0 ? string.Join("; ", diagnoses) : response.ReasonPhrase ?? "no detail";
         var message = response.StatusCode == HttpStatusCode.Unauthorized
             ? $"X3 refused the credentials of user '{options.CurrentValue.User}' ({detail})"
             : $"X3 answered {(int)response.StatusCode} to {what}: {detail}";
         throw new SageX3ApiException((int)response.StatusCode, message, diagnoses);
     }
+
+    private static List<string> ErrorDiagnoses(JsonNode? body) =>
+        body?["$diagnoses"] is JsonArray list
+            ? list.Where(d => d?["$severity"]?.ToString() is "error" or "fatal").Select(d => d?["$message"]?.ToString()).OfType<string>().ToList()
+            : [];
 
     private static List<string> Diagnoses(JsonNode? body)
     {

@@ -59,11 +59,10 @@ public sealed class SageX3Writer(IX3WriteSurface surface, SageX3Reader reader, I
     {
         var settings = options.CurrentValue;
         var body = X3WriteBodies.Supplier(supplier, externalReference, settings);
-        var exists = await GuardAsync($"supplier {supplier.Code}", () => reader.ExistsAsync(X3Entity.Supplier, supplier.Code, cancellationToken));
-        if (exists)
+        var current = await GuardAsync($"supplier {supplier.Code}", () => reader.FindRowAsync(X3Entity.Supplier, supplier.Code, cancellationToken));
+        if (current is not null)
         {
-            body.Remove("BPSNUM");
-            await GuardAsync($"supplier {supplier.Code}", async () => { await surface.EditAsync(X3Entity.Supplier, supplier.Code, body, cancellationToken); return true; });
+            await EditChangedAsync(X3Entity.Supplier, $"supplier {supplier.Code}", supplier.Code, current, body, cancellationToken);
             return new WriteResult(supplier.Code, WriteAction.Updated);
         }
 
@@ -91,7 +90,7 @@ public sealed class SageX3Writer(IX3WriteSurface surface, SageX3Reader reader, I
         var order = await GuardAsync($"receipt {notice.ShipmentId}", () => reader.FindPurchaseOrderAsync(notice.PurchaseOrderNumber, cancellationToken))
             ?? throw new TargetWriteException($"Receipt {notice.ShipmentId}: purchase order {notice.PurchaseOrderNumber} does not exist in {settings.Scope}.", isTransient: false);
         return await UpsertAsync(X3Entity.Receipt, $"receipt {notice.ShipmentId}", notice.ShipmentId, null, previousAttemptAmbiguous: true,
-            () => X3WriteBodies.Receipt(notice, order.Supplier.Code, settings), cancellationToken);
+            () => X3WriteBodies.Receipt(notice, order, settings), cancellationToken);
     }
 
     private async Task<WriteResult> CloseOrderAsync(PurchaseOrder order, string externalReference, string? existingId, CancellationToken cancellationToken)
@@ -109,9 +108,9 @@ public sealed class SageX3Writer(IX3WriteSurface surface, SageX3Reader reader, I
         var info = X3Entities.All[entity];
         if (existingId is not null)
         {
-            var changes = body();
-            changes.Remove(info.KeyField);
-            await GuardAsync(what, async () => { await surface.EditAsync(entity, existingId, changes, cancellationToken); return true; });
+            var current = await GuardAsync(what, () => reader.FindRowAsync(entity, existingId, cancellationToken))
+                ?? throw new TargetWriteException($"Cannot update {what}: X3 {info.ClassName} {existingId}, written earlier, no longer exists in {options.CurrentValue.Scope}.", isTransient: false);
+            await EditChangedAsync(entity, what, existingId, current, body(), cancellationToken);
             return new WriteResult(existingId, WriteAction.Updated);
         }
 
@@ -152,6 +151,19 @@ public sealed class SageX3Writer(IX3WriteSurface surface, SageX3Reader reader, I
         {
             throw new TargetWriteException($"Cannot write {what}: {misconfigured.Message}", isTransient: false, null, misconfigured);
         }
+    }
+
+    /// <summary>Sends only what differs from X3's record, lines addressed by their identity; nothing when nothing differs.</summary>
+    private async Task EditChangedAsync(X3Entity entity, string what, string key, JsonObject current, JsonObject desired, CancellationToken cancellationToken)
+    {
+        var changes = await GuardAsync(what, () => Task.FromResult(X3LineChanges.Diff(X3Entities.All[entity], options.CurrentValue, current, desired)));
+        if (changes.Count == 0)
+        {
+            logger.LogInformation("X3 {Class} {Key} already matches {What}; nothing to update.", X3Entities.All[entity].ClassName, key, what);
+            return;
+        }
+
+        await GuardAsync(what, async () => { await surface.EditAsync(entity, key, changes, cancellationToken); return true; });
     }
 
     private async Task<T> GuardAsync<T>(string what, Func<Task<T>> call)

@@ -93,23 +93,39 @@ internal static class X3WriteBodies
         }).ToArray()),
     };
 
-    public static JsonObject Receipt(ShipNotice notice, string supplierCode, SageX3Options options) => new()
+    /// <summary>
+    /// A purchase receipt of the order's goods: receipt site on the header and each line (Sage's receipt sample), the
+    /// order line by number, and the stock details a stock-managed line needs (status, packing unit, quantity).
+    /// </summary>
+    public static JsonObject Receipt(ShipNotice notice, PurchaseOrder order, SageX3Options options)
     {
-        ["BPSNUM"] = supplierCode,
-        ["RCPDAT"] = Date(notice.ShipDate),
-        ["BPTNUM"] = notice.CarrierCode,
-        ["TRKNUM"] = notice.TrackingNumber,
-        [options.ExternalReferenceField] = notice.ShipmentId,
-        [options.ReceiptLinesProperty] = new JsonArray(notice.Lines.Select((line, i) => (JsonNode)new JsonObject
+        var site = order.Site ?? NullIfEmpty(options.DefaultSite);
+        return new JsonObject
         {
-            ["PTDLIN"] = (i + 1) * 1000,
-            ["POHNUM"] = notice.PurchaseOrderNumber,
-            ["POPLIN"] = line.LineNumber,
-            ["ITMREF"] = line.ItemCode,
-            ["QTYUOM"] = line.Quantity,
-            ["UOM"] = line.Unit,
-        }).ToArray()),
-    };
+            ["PRHFCY"] = site,
+            ["BPSNUM"] = order.Supplier.Code,
+            ["RCPDAT"] = Date(notice.ShipDate),
+            ["BPTNUM"] = notice.CarrierCode,
+            ["TRKNUM"] = notice.TrackingNumber,
+            [options.ExternalReferenceField] = notice.ShipmentId,
+            [options.ReceiptLinesProperty] = new JsonArray(notice.Lines.Select((line, i) => (JsonNode)new JsonObject
+            {
+                ["PTDLIN"] = (i + 1) * 1000,
+                ["PRHFCY"] = site,
+                ["POHNUM"] = notice.PurchaseOrderNumber,
+                ["POPLIN"] = line.LineNumber,
+                ["ITMREF"] = line.ItemCode,
+                ["QTYUOM"] = line.Quantity,
+                ["UOM"] = line.Unit,
+                ["$stockDetails"] = new JsonArray(new JsonObject
+                {
+                    ["status"] = options.ReceiptStockStatus,
+                    ["packingUnit"] = line.Unit,
+                    ["quantityInPackingUnit"] = line.Quantity,
+                }),
+            }).ToArray()),
+        };
+    }
 
     public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
