@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Connectors.Procurify;
 using MlConnector.Core.Mapping;
+using MlConnector.Core.Secrets;
 using MlConnector.Pipeline.Records;
+using MlConnector.Pipeline.Replay;
 using MlConnector.Simulators.Common;
 using MlConnector.Simulators.Procurify.Seeding;
 
@@ -103,6 +107,39 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
         Assert.Equal(120, references.Count);
         Assert.Equal(120, references.Distinct(StringComparer.Ordinal).Count());
     }
+
+    [Fact]
+    public async Task A_refused_client_secret_fails_each_poll_with_the_reason_on_the_status_asks_procurify_once_and_a_stored_fix_is_used_at_once()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        await harness.Sandbox.SeedProcurifyAsync(new SeedRequest { PurchaseOrders = 5, LinesPerOrder = 1, UnmappableShare = 0 }, harness.Mappings, CancellationToken.None);
+        var secrets = harness.Services.GetRequiredService<ISecretStore>();
+        await secrets.SetSecretAsync(ProcurifySecretNames.ClientSecret, "revoked-secret", CancellationToken.None);
+
+        // Three scheduled runs inside the refusal hold: each fails loudly, none asks Procurify again with the refused secret.
+        for (var run = 0; run < 3; run++)
+        {
+            await Assert.ThrowsAsync<ProcurifyAuthenticationException>(() => harness.SyncAsync(Flow));
+        }
+
+        var failed = await FlowStatusAsync(harness);
+        Assert.Contains("Procurify refused client id", failed.LastRunError, StringComparison.Ordinal);
+        Assert.Contains(ProcurifySecretNames.ClientSecret, failed.LastRunError, StringComparison.Ordinal);
+        Assert.DoesNotContain("revoked-secret", failed.LastRunError, StringComparison.Ordinal);
+        Assert.Equal(1, harness.Sandbox.Procurify.TokenRequestCount);
+        Assert.Empty(ProcurifyApiCalls(harness));
+        Assert.Empty(ExternalReferences(harness));
+
+        await secrets.SetSecretAsync(ProcurifySecretNames.ClientSecret, harness.Sandbox.Procurify.Options.ClientSecret, CancellationToken.None);
+        await harness.SyncAsync(Flow);
+
+        Assert.Equal(5, ExternalReferences(harness).Count);
+        Assert.Equal(2, harness.Sandbox.Procurify.TokenRequestCount);
+        Assert.Null((await FlowStatusAsync(harness)).LastRunError);
+    }
+
+    private static async Task<FlowStatus> FlowStatusAsync(ConnectedHarness harness) =>
+        (await harness.Services.GetRequiredService<PipelineStatusReader>().ReadAsync(CancellationToken.None)).Flows.Single(flow => flow.Name == Flow);
 
     private static List<JournalEntry> ProcurifyApiCalls(ConnectedHarness harness) =>
         harness.Sandbox.Procurify.Journal.Entries.Where(entry => entry.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
