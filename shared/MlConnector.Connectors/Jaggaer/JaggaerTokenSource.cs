@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using MlConnector.Connectors.Http;
 using MlConnector.Core.Secrets;
@@ -15,6 +14,13 @@ public sealed class JaggaerTokenSource : IAccessTokenSource, ICredentialFingerpr
 {
     /// <summary>Used when Keycloak omits <c>expires_in</c>: its default access-token lifespan.</summary>
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(300);
+
+    // Keycloak answers a wrong client id or secret with 401 (invalid_client) and a client not allowed this grant with 400.
+    private static readonly TokenFailureWording Wording = new(
+        "JAGGAER",
+        $"{JaggaerOptions.SectionName}__ClientId and the secret '{JaggaerSecretNames.ClientSecret}'",
+        $"{JaggaerOptions.SectionName}__BaseUrl and __Realm",
+        BadRequestIsRefusal: true);
 
     private readonly OAuth2TokenClient _tokens;
     private readonly IOptions<JaggaerOptions> _options;
@@ -41,10 +47,14 @@ public sealed class JaggaerTokenSource : IAccessTokenSource, ICredentialFingerpr
 
         var tokenUri = options.ResolveTokenAddress();
         var requestedAt = _time.GetUtcNow();
-        var answer = await _tokens.ClientCredentialsAsync(new OAuth2Endpoint(JaggaerNames.TokenHttpClient, tokenUri, options.ClientId, TokenRequestEncoding.Form), secret, cancellationToken);
+        var endpoint = new OAuth2Endpoint(JaggaerNames.TokenHttpClient, tokenUri, options.ClientId, TokenRequestEncoding.Form);
+        var answer = await _tokens.ClientCredentialsAsync(endpoint, secret, cancellationToken);
         if (answer.IsError)
         {
-            throw Failure(answer, tokenUri, options.ClientId);
+            var failure = TokenFailure.Of(answer, endpoint, Wording);
+            throw failure.CredentialRefused
+                ? new JaggaerAuthenticationException(failure.Message, answer.StatusCode, answer.Detail)
+                : new JaggaerApiException(failure.Message, answer.StatusCode, answer.Detail);
         }
 
         return answer.ToAccessToken(requestedAt, DefaultLifetime);
@@ -53,25 +63,4 @@ public sealed class JaggaerTokenSource : IAccessTokenSource, ICredentialFingerpr
     public ValueTask<string?> FingerprintAsync(CancellationToken cancellationToken) =>
         CredentialFingerprints.OfStoredSecretAsync(_secrets, _options.Value.ClientId, JaggaerSecretNames.ClientSecret, cancellationToken);
 
-    private static JaggaerApiException Failure(OAuth2TokenResult answer, Uri tokenUri, string clientId)
-    {
-        var status = (int)answer.StatusCode;
-
-        // Keycloak answers a wrong client id or secret with 401 (invalid_client) and a client not allowed this grant with 400.
-        return answer.StatusCode switch
-        {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest => new JaggaerAuthenticationException(
-                $"JAGGAER refused client id '{clientId}' ({status}: {answer.Detail ?? "no detail"}): check {JaggaerOptions.SectionName}__ClientId " +
-                $"and the secret '{JaggaerSecretNames.ClientSecret}'.",
-                answer.StatusCode,
-                answer.Detail),
-            HttpStatusCode.NotFound => new JaggaerApiException(
-                $"No JAGGAER token endpoint at {tokenUri} (404): check {JaggaerOptions.SectionName}__BaseUrl and __Realm.", answer.StatusCode, answer.Detail),
-            HttpStatusCode.OK when !answer.IsJson => new JaggaerApiException(
-                $"{tokenUri} did not answer with a token (not JSON): check {JaggaerOptions.SectionName}__BaseUrl and __Realm.", answer.StatusCode, null),
-            HttpStatusCode.OK => new JaggaerApiException(
-                $"{tokenUri} answered without an access_token: check {JaggaerOptions.SectionName}__BaseUrl and __Realm.", answer.StatusCode, null),
-            _ => new JaggaerApiException($"JAGGAER token request failed ({status}: {answer.Detail ?? "no detail"}).", answer.StatusCode, answer.Detail),
-        };
-    }
 }

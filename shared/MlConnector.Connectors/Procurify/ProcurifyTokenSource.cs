@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using MlConnector.Connectors.Http;
 using MlConnector.Core.Secrets;
@@ -13,6 +12,12 @@ namespace MlConnector.Connectors.Procurify;
 public sealed class ProcurifyTokenSource : IAccessTokenSource, ICredentialFingerprint
 {
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(86_400);
+
+    private static readonly TokenFailureWording Wording = new(
+        "Procurify",
+        $"{ProcurifyOptions.SectionName}__ClientId and the secret '{ProcurifySecretNames.ClientSecret}'",
+        $"{ProcurifyOptions.SectionName}__Domain",
+        BadRequestIsRefusal: false);
 
     private readonly OAuth2TokenClient _tokens;
     private readonly IOptions<ProcurifyOptions> _options;
@@ -46,7 +51,10 @@ public sealed class ProcurifyTokenSource : IAccessTokenSource, ICredentialFinger
         var answer = await _tokens.ClientCredentialsAsync(endpoint, secret, cancellationToken);
         if (answer.IsError)
         {
-            throw Failure(answer, tokenUri, options.ClientId);
+            var failure = TokenFailure.Of(answer, endpoint, Wording);
+            throw failure.CredentialRefused
+                ? new ProcurifyAuthenticationException(failure.Message, answer.StatusCode, answer.Detail)
+                : new ProcurifyApiException(failure.Message, answer.StatusCode, answer.Detail);
         }
 
         return answer.ToAccessToken(requestedAt, DefaultLifetime);
@@ -55,23 +63,4 @@ public sealed class ProcurifyTokenSource : IAccessTokenSource, ICredentialFinger
     public ValueTask<string?> FingerprintAsync(CancellationToken cancellationToken) =>
         CredentialFingerprints.OfStoredSecretAsync(_secrets, _options.Value.ClientId, ProcurifySecretNames.ClientSecret, cancellationToken);
 
-    private static ProcurifyApiException Failure(OAuth2TokenResult answer, Uri tokenUri, string clientId)
-    {
-        var status = (int)answer.StatusCode;
-        return answer.StatusCode switch
-        {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new ProcurifyAuthenticationException(
-                $"Procurify refused client id '{clientId}' ({status}: {answer.Detail ?? "no detail"}): check {ProcurifyOptions.SectionName}__ClientId " +
-                $"and the secret '{ProcurifySecretNames.ClientSecret}'.",
-                answer.StatusCode,
-                answer.Detail),
-            HttpStatusCode.NotFound => new ProcurifyApiException(
-                $"No Procurify token endpoint at {tokenUri} (404): check {ProcurifyOptions.SectionName}__Domain.", answer.StatusCode, answer.Detail),
-            HttpStatusCode.OK when !answer.IsJson => new ProcurifyApiException(
-                $"{tokenUri} did not answer with a Procurify token (not JSON): check {ProcurifyOptions.SectionName}__Domain.", answer.StatusCode, null),
-            HttpStatusCode.OK => new ProcurifyApiException(
-                $"{tokenUri} answered without an access_token: check {ProcurifyOptions.SectionName}__Domain.", answer.StatusCode, null),
-            _ => new ProcurifyApiException($"Procurify token request failed ({status}: {answer.Detail ?? "no detail"}).", answer.StatusCode, answer.Detail),
-        };
-    }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using MlConnector.Connectors.Http;
 using MlConnector.Core.Secrets;
@@ -14,6 +13,12 @@ public sealed class SpsCommerceTokenSource(OAuth2TokenClient tokens, IOptions<Sp
 {
     /// <summary>Used when the answer has no <c>expires_in</c>: the lifetime SPS has been observed to give.</summary>
     private static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(3600);
+
+    private static readonly TokenFailureWording Wording = new(
+        "SPS Commerce",
+        $"{SpsCommerceOptions.SectionName}__ClientId, __Audience and the secret '{SpsCommerceSecretNames.ClientSecret}' (the app must be a Machine-to-Machine app)",
+        $"{SpsCommerceOptions.SectionName}__TokenUrl",
+        BadRequestIsRefusal: true);
 
     public ValueTask<string?> FingerprintAsync(CancellationToken cancellationToken) =>
         CredentialFingerprints.OfStoredSecretAsync(secrets, options.Value.ClientId, SpsCommerceSecretNames.ClientSecret, cancellationToken);
@@ -38,18 +43,9 @@ public sealed class SpsCommerceTokenSource(OAuth2TokenClient tokens, IOptions<Sp
             return answer.ToAccessToken(requestedAt, DefaultLifetime);
         }
 
-        var status = (int)answer.StatusCode;
-        throw answer.StatusCode switch
-        {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden or HttpStatusCode.BadRequest => new SpsCommerceAuthenticationException(
-                $"SPS Commerce refused client id '{settings.ClientId}' ({status}: {answer.Detail ?? "no detail"}): check {SpsCommerceOptions.SectionName}__ClientId, " +
-                $"__Audience and the secret '{SpsCommerceSecretNames.ClientSecret}' (the app must be a Machine-to-Machine app).",
-                answer.StatusCode,
-                answer.Detail),
-            HttpStatusCode.NotFound => new SpsCommerceApiException($"No token endpoint at {tokenUri} (404): check {SpsCommerceOptions.SectionName}__TokenUrl.", answer.StatusCode, answer.Detail),
-            HttpStatusCode.OK when !answer.IsJson => new SpsCommerceApiException($"{tokenUri} did not answer with a token (not JSON): check {SpsCommerceOptions.SectionName}__TokenUrl.", answer.StatusCode, null),
-            HttpStatusCode.OK => new SpsCommerceApiException($"{tokenUri} answered without an access_token: check {SpsCommerceOptions.SectionName}__TokenUrl.", answer.StatusCode, null),
-            _ => new SpsCommerceApiException($"SPS Commerce token request failed ({status}: {answer.Detail ?? "no detail"}).", answer.StatusCode, answer.Detail),
-        };
+        var failure = TokenFailure.Of(answer, endpoint, Wording);
+        throw failure.CredentialRefused
+            ? new SpsCommerceAuthenticationException(failure.Message, answer.StatusCode, answer.Detail)
+            : new SpsCommerceApiException(failure.Message, answer.StatusCode, answer.Detail);
     }
 }
