@@ -1,6 +1,6 @@
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Core.Diagnostics;
 using MlConnector.Procurify.Tests.Support;
