@@ -110,6 +110,9 @@ var appSettings = {
   ProcurifyX3__NonCatalogueItemCode: ''
   ProcurifyX3__DefaultUnit: 'UN'
   ProcurifyX3__Site: ''
+  ProcurifyX3__FreightItemCode: ''
+  ProcurifyX3__OtherChargeItemCode: ''
+  ProcurifyX3__DiscountItemCode: ''
   // JAGGAER: the instance host is per customer (e.g. https://acme.jaggaer.com); the client secret is in Key Vault.
   Jaggaer__BaseUrl: ''
   Jaggaer__ClientId: ''
@@ -117,6 +120,7 @@ var appSettings = {
   Jaggaer__SupplierPath: 'j1p/api/public/ja/v1/companyprofiles'
   Jaggaer__PurchaseOrderPath: 'j1p/api/public/ji/v1/purchaseorders'
   Jaggaer__SupplierFilter: 'TYPE==SELLER'
+  Jaggaer__SupplierComponents: 'USER'
   JaggaerX3__SupplierCodePrefix: 'JG'
   JaggaerX3__GlAccountSegment: 'Account'
   JaggaerX3__CostCentreSegment: 'CostCenter'

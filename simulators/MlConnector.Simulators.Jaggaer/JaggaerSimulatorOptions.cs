@@ -16,6 +16,12 @@ public sealed class JaggaerSimulatorOptions
     /// <summary>Records per page. J1P takes no page-size parameter: the server decides (20 here, unverified upstream).</summary>
     public int PageSize { get; set; } = 20;
 
+    /// <summary>
+    /// The key each company-profile row nests its fields under: <c>returnCompanyInfo</c> (default, as the
+    /// Crown-Commercial-Service client reads them) or <c>companyMaster</c> (as another public client also reads them).
+    /// </summary>
+    public string CompanyRowKey { get; set; } = "returnCompanyInfo";
+
     /// <summary>Stamps modifications and token expiry; tests can pass a fake.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 

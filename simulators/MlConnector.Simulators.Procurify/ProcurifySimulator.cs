@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Simulators.Common;
 using MlConnector.Simulators.Procurify.Api;
+using MlConnector.Simulators.Procurify.Api.Shapes;
 using MlConnector.Simulators.Procurify.Model;
 using MlConnector.Simulators.Procurify.Seeding;
 
@@ -33,6 +34,9 @@ public sealed class ProcurifySimulator : IAsyncDisposable
 
     public ProcurifySimulatorOptions Options { get; }
 
+    /// <summary>Query parameters answered as if absent: undefined by Procurify (it ignores them) or not simulated.</summary>
+    public IReadOnlyList<IgnoredParameter> IgnoredParameters => _server.Services.GetRequiredService<IgnoredParameterLog>().Entries;
+
     /// <summary>The tenant's data: seed it directly, or inspect what the API would return.</summary>
     public ProcurifyStore Store { get; }
 
@@ -52,7 +56,10 @@ public sealed class ProcurifySimulator : IAsyncDisposable
                 services.AddSingleton(options);
                 services.AddSingleton(new ProcurifyStore(options.Time));
                 services.AddSingleton<TokenIssuer>();
-                services.AddSingleton<ProcurifyShapes>();
+                services.AddSingleton<IgnoredParameterLog>();
+                services.AddSingleton<OrderItemShapes>();
+                services.AddSingleton<PurchaseOrderShapes>();
+                services.AddSingleton<RequisitionShapes>();
             },
             MapEndpoints,
             options.Url,

@@ -26,6 +26,10 @@ public sealed class ProcurifyStore
 
     public IReadOnlyList<SimDepartment> Departments => Snapshot(_departments);
 
+    /// <summary>Every account code in every department, as a tenant that opened all codes to all departments has them.</summary>
+    public IReadOnlyList<SimAccount> Accounts =>
+        Read(() => _accountCodes.Values.SelectMany(code => _departments.Values.Select(department => new SimAccount(code, department))).ToList());
+
     public IReadOnlyList<SimPurchaseOrder> PurchaseOrders => Snapshot(_purchaseOrders);
 
     public IReadOnlyList<SimRequisition> Requisitions => Snapshot(_requisitions);
@@ -69,6 +73,9 @@ public sealed class ProcurifyStore
     public SimAccountCode? AccountCode(int id) => Read(() => _accountCodes.GetValueOrDefault(id));
 
     public SimDepartment? Department(int id) => Read(() => _departments.GetValueOrDefault(id));
+
+    public SimAccount? Account(int id) =>
+        Read(() => _accountCodes.GetValueOrDefault(id / 1000) is { } code && _departments.GetValueOrDefault(id % 1000) is { } department ? new SimAccount(code, department) : null);
 
     public SimPurchaseOrder? PurchaseOrder(int procurifyPO) => Read(() => _purchaseOrders.GetValueOrDefault(procurifyPO));
 

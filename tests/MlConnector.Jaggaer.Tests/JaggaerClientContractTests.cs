@@ -43,8 +43,8 @@ public sealed class JaggaerClientContractTests
         Assert.Equal([20, 20, 5], pages.Select(page => page.Rows.Count));
         Assert.Equal([1, 21, 41], pages.Select(page => page.Envelope.StartAt));
         Assert.All(pages, page => Assert.Equal(45, page.Envelope.TotRecords));
-        Assert.Equal(["?start=1", "?start=21", "?start=41"], harness.ApiCalls().Select(call => call.Query));
-        Assert.Equal(45, pages.SelectMany(page => page.Rows).Select(row => row.GetProperty("bravoId").GetInt32()).Distinct().Count());
+        Assert.Equal(["?start=1&comp=USER", "?start=21&comp=USER", "?start=41&comp=USER"], harness.ApiCalls().Select(call => call.Query));
+        Assert.Equal(45, pages.SelectMany(page => page.Rows).Select(row => row.GetProperty("returnCompanyInfo").GetProperty("bravoId").GetString()).Distinct().Count());
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class JaggaerClientContractTests
         Assert.Equal(["7004", "7005", "7006"], suppliers.Select(record => record.Key));
         Assert.Equal(["90005", "90006"], orders.Select(record => record.Key));
         var queries = harness.ApiCalls().Select(call => Uri.UnescapeDataString(call.Query)).ToList();
-        Assert.Contains("?start=1&flt=TYPE==SELLER;LASTMODTIME>=20250303080300", queries);
+        Assert.Contains("?start=1&comp=USER&flt=TYPE==SELLER;LASTMODTIME>=20250303080300", queries);
         Assert.Contains("?start=1&flt=lastUpdate>=2025-03-03T09:04:00.000Z", queries);
         Assert.Equal("2025-03-03T09:04:00.000Z", orders[0].Version);
     }

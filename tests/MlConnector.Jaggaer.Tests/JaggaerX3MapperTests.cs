@@ -8,7 +8,10 @@ using MlConnector.Jaggaer.Tests.Support;
 
 namespace MlConnector.Jaggaer.Tests;
 
-/// <summary>JAGGAER payloads (in the simulator's shape) to X3 suppliers and purchase orders, against in-memory mappings and X3 codes.</summary>
+/// <summary>
+/// JAGGAER payloads in the shapes public clients read (profiles nested under <c>returnCompanyInfo</c> or <c>companyMaster</c>;
+/// orders as <c>{header, lineList}</c> documents) to X3 suppliers and purchase orders, against in-memory mappings and X3 codes.
+/// </summary>
 public sealed class JaggaerX3MapperTests
 {
     private readonly InMemoryMappingTables _mappings = new();
@@ -51,6 +54,24 @@ public sealed class JaggaerX3MapperTests
         Assert.Contains("is a BUYER profile, not a supplier", Rejected(buyer), StringComparison.Ordinal);
         Assert.Contains("'A-VERY-LONG-SUPPLIER-CODE' (from its JAGGAER ERP code) is not a valid X3 supplier code", Rejected(tooLong), StringComparison.Ordinal);
         Assert.Contains("add a vendor-supplier mapping for JAGGAER supplier 7004", Rejected(tooLong), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_profile_nested_under_companyMaster_reads_the_same_as_under_returnCompanyInfo()
+    {
+        var supplier = Mapped<Supplier>(await SupplierMapper().MapAsync(Record("7001", Profile("7001", "JS0001", rowKey: "companyMaster")), CancellationToken.None), "x3-supplier");
+
+        Assert.Equal(("JS0001", "Acme Supplies Ltd", "US123"), (supplier.Code, supplier.Name, supplier.TaxNumber));
+    }
+
+    [Fact]
+    public async Task A_row_without_a_profile_or_without_its_bravo_id_is_rejected_with_the_reason()
+    {
+        var flat = await SupplierMapper().MapAsync(Record("row-1", """{"bravoId":"7001","companyName":"Flat Ltd"}"""), CancellationToken.None);
+        var anonymous = await SupplierMapper().MapAsync(Record("row-2", """{"returnCompanyInfo":{"companyName":"Nameless Ltd","type":"SELLER"}}"""), CancellationToken.None);
+
+        Assert.Equal("JAGGAER supplier row row-1 has no profile (returnCompanyInfo or companyMaster): it carries bravoId, companyName", Rejected(flat));
+        Assert.StartsWith("JAGGAER supplier row row-2 ('Nameless Ltd') has no bravoId", Rejected(anonymous), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -122,20 +143,24 @@ public sealed class JaggaerX3MapperTests
 
     private static string Rejected(MapResult result) => Assert.IsType<MapResult.RejectedResult>(result).Reason;
 
-    private static string Profile(string id, string? extCode, string type = "SELLER") => JsonSerializer.Serialize(new Dictionary<string, object?>
+    /// <summary>A <c>returnCompanyData</c> row: the profile nested under <paramref name="rowKey"/>, <c>bravoId</c> a string.</summary>
+    private static string Profile(string id, string? extCode, string type = "SELLER", string rowKey = "returnCompanyInfo") => JsonSerializer.Serialize(new Dictionary<string, object?>
     {
-        ["bravoId"] = int.Parse(id, System.Globalization.CultureInfo.InvariantCulture),
-        ["companyName"] = "Acme Supplies Ltd",
-        ["extCode"] = extCode,
-        ["type"] = type,
-        ["status"] = "ACTIVE",
-        ["currency"] = "USD",
-        ["euVat"] = "US123",
-        ["address"] = "1 Market Street",
-        ["city"] = "Chicago",
-        ["zip"] = "60601",
-        ["isoCountry"] = "US",
-        ["lastModTime"] = "20250303080000",
+        [rowKey] = new Dictionary<string, object?>
+        {
+            ["bravoId"] = id,
+            ["companyName"] = "Acme Supplies Ltd",
+            ["extCode"] = extCode,
+            ["type"] = type,
+            ["status"] = "ACTIVE",
+            ["currency"] = "USD",
+            ["euVat"] = "US123",
+            ["address"] = "1 Market Street",
+            ["city"] = "Chicago",
+            ["zip"] = "60601",
+            ["isoCountry"] = "US",
+            ["lastModTime"] = "20250303080000",
+        },
     });
 
     /// <param name="first">A line's account segment (several joined by ';' for a split line) and its cost centre; <paramref name="second"/> likewise.</param>
@@ -147,31 +172,52 @@ public sealed class JaggaerX3MapperTests
             lines.Add(extra);
         }
 
+        // The ji invoice document's shape (UCLALibrary/jaggaer-api sample_data/invoice_sample.json): a header, a line list,
+        // numeric unit prices and the accounting segments nested four lists deep.
         return JsonSerializer.Serialize(new
         {
-            purchaseOrderId = 90001,
-            poNumber = "JPO-90001",
-            orderDate = "2025-03-03",
-            lastUpdate = "2025-03-03T09:00:00.000Z",
-            status,
-            supplier = new { id = 7001, name = "Acme Supplies Ltd", supplierNumber },
-            total = new { currency = "USD", value = 102.5m },
+            header = new
+            {
+                purchaseOrderId = 90001,
+                poNumber = "JPO-90001",
+                orderDate = "2025-03-03T00:00:00.000Z",
+                lastUpdate = "2025-03-03T09:00:00.000Z",
+                status,
+                supplier = new { id = 7001, name = "Acme Supplies Ltd", supplierNumber },
+                total = new { currency = "USD", value = 102.5m },
+            },
             lineList = new
             {
                 poLine = lines.Select((line, index) => new
                 {
                     lineNumber = index + 1,
-                    item = new { description = $"Item {index + 1}", catalogNumber = $"JG-ITEM-{index + 1}", unitOfMeasure = new { dimension = "EA" } },
+                    item = new { description = $"Item {index + 1}", catalogNumber = $"JG-ITEM-{index + 1}", productType = "CatalogItem", unitOfMeasure = new { dimension = "EA" } },
                     quantity = 2.5m * (index + 1),
-                    unitPrice = new { currency = "USD", money = 12m + 2.5m * index },
+                    unitPrice = 12m + 2.5m * index,
                     splittableFieldSetGroupList = new
                     {
                         splittableFieldSetGroup = line.Item1.Split(';').Select(account => new
                         {
-                            splittableFieldList = new
+                            splittableFieldIndexSet = new[]
                             {
-                                splittableField = new[] { new { internalName = "Account", value = account } }
-                                    .Concat(line.Item2 is { } centre ? [new { internalName = "CostCenter", value = centre }] : []),
+                                new
+                                {
+                                    context = "Line",
+                                    splittableFieldIndexList = new
+                                    {
+                                        splittableFieldIndex = new[]
+                                        {
+                                            new
+                                            {
+                                                customFieldValueList = new
+                                                {
+                                                    customFieldValue = new[] { new { internalName = "Account", value = account } }
+                                                        .Concat(line.Item2 is { } centre ? [new { internalName = "CostCenter", value = centre }] : []),
+                                                },
+                                            },
+                                        },
+                                    },
+                                },
                             },
                         }),
                     },

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Connectors.Procurify;
 using MlConnector.Core.Diagnostics;
 using MlConnector.Procurify.Tests.Support;
@@ -116,7 +117,7 @@ public sealed class ProcurifyClientContractTests
     }
 
     [Fact]
-    public async Task Order_items_filter_by_inclusive_days_and_purchase_and_name_their_purchase_order()
+    public async Task Order_items_filter_by_inclusive_days_and_purchase_and_name_their_purchase_orders_by_id()
     {
         await using var harness = await ProcurifyHarness.StartAsync(pageSize: 1);
         harness.Simulator.Seed(new SeedRequest { PurchaseOrders = 3, LinesPerOrder = 1, UnmappableShare = 0, ApprovedRequisitions = 2 });
@@ -126,10 +127,11 @@ public sealed class ProcurifyClientContractTests
         var requested = await ReadItemsAsync(harness, new ProcurifyQuery().Add("is_purchased", "false"));
         var changed = await ReadItemsAsync(harness, new ProcurifyQuery().AddDayRange("last_modified", new DateOnly(2025, 3, 5)).Add("is_purchased", "true"));
 
-        Assert.Equal(["1001", "1002"], seedDay.Select(item => item.GetProperty("purchase_order_number").GetString()));
-        Assert.All(seedDay, item => Assert.Equal(JsonValueKind.String, item.GetProperty("PO").GetProperty("uuid").ValueKind));
+        Assert.Equal([[1001], [1002]], seedDay.Select(item => item.GetProperty("PO").EnumerateArray().Select(id => id.GetInt32()).ToArray()));
+        Assert.All(seedDay, item => Assert.False(item.TryGetProperty("purchase_order_number", out _)));
+        Assert.All(seedDay, item => Assert.Equal(JsonValueKind.Number, item.GetProperty("account").ValueKind));
         Assert.Equal(2, requested.Count);
-        Assert.All(requested, item => Assert.Equal(JsonValueKind.Null, item.GetProperty("PO").ValueKind));
+        Assert.All(requested, item => Assert.Equal(0, item.GetProperty("PO").GetArrayLength()));
         var line = Assert.Single(changed);
         Assert.Equal("9", line.GetProperty("quantity").GetString());
         Assert.StartsWith("2025-03-05T08:00:00", line.GetProperty("last_modified").GetString(), StringComparison.Ordinal);
@@ -151,6 +153,24 @@ public sealed class ProcurifyClientContractTests
         Assert.DoesNotContain("wrong-secret", failure.Message, StringComparison.Ordinal);
         Assert.False(check.Succeeded);
         Assert.Equal(ConnectionPart.Credential, check.FailingPart);
+    }
+
+    [Fact]
+    public async Task A_refused_secret_is_asked_about_once_for_many_callers_and_a_corrected_secret_is_used_at_once()
+    {
+        await using var harness = await ProcurifyHarness.StartAsync(secret: "wrong-secret");
+        harness.Simulator.Seed(new SeedRequest { PurchaseOrders = 1, LinesPerOrder = 1, UnmappableShare = 0 });
+
+        var failures = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            Assert.ThrowsAsync<ProcurifyAuthenticationException>(() => harness.Client.GetPurchaseOrderAsync("1001", CancellationToken.None))));
+        var refusedRequests = harness.Simulator.TokenRequestCount;
+        await harness.Services.GetRequiredService<MlConnector.Core.Secrets.ISecretStore>().SetSecretAsync(ProcurifySecretNames.ClientSecret, harness.Simulator.Options.ClientSecret, CancellationToken.None);
+        var order = await harness.Client.GetPurchaseOrderAsync("1001", CancellationToken.None);
+
+        Assert.All(failures, failure => Assert.Contains("refused client id 'sim-client-id'", failure.Message, StringComparison.Ordinal));
+        Assert.Equal(1, refusedRequests);
+        Assert.Equal(1001, order.GetProperty("procurify_PO").GetInt32());
+        Assert.Equal(2, harness.Simulator.TokenRequestCount);
     }
 
     [Fact]

@@ -14,26 +14,11 @@ namespace MlConnector.Procurify.Tests;
 /// <summary>Mapping runs on payloads the simulator really serves, against in-memory mapping tables and X3 reference data.</summary>
 public sealed class ProcurifyX3MapperTests : IAsyncLifetime
 {
-    private ProcurifyHarness _harness = null!;
-    private SeedScenario _scenario = null!;
-    private InMemoryMappingTables _mappings = null!;
-    private InMemoryReferenceData _x3 = null!;
+    private SeededProcurify _seeded = null!;
 
-    public async Task InitializeAsync()
-    {
-        _harness = await ProcurifyHarness.StartAsync();
-        _scenario = _harness.Simulator.Seed(new SeedRequest { PurchaseOrders = 4, LinesPerOrder = 3, UnmappableShare = 0.5, ApprovedRequisitions = 1 });
-        _mappings = new InMemoryMappingTables()
-            .AddAll(MappingTableNames.VendorToSupplier, _scenario.VendorToSupplier)
-            .AddAll(MappingTableNames.CostCodeToGlAccount, _scenario.AccountCodeToGlAccount)
-            .AddAll(MappingTableNames.DepartmentToCostCentre, _scenario.DepartmentToCostCentre);
-        _x3 = new InMemoryReferenceData()
-            .Add(ReferenceKind.Supplier, _scenario.X3Suppliers)
-            .Add(ReferenceKind.GlAccount, _scenario.X3GlAccounts)
-            .Add(ReferenceKind.CostCentre, _scenario.X3CostCentres);
-    }
+    public async Task InitializeAsync() => _seeded = await SeededProcurify.StartAsync(new SeedRequest { PurchaseOrders = 4, LinesPerOrder = 3, UnmappableShare = 0.5, ApprovedRequisitions = 1 });
 
-    public async Task DisposeAsync() => await _harness.DisposeAsync();
+    public async Task DisposeAsync() => await _seeded.DisposeAsync();
 
     [Fact]
     public async Task A_mappable_purchase_order_becomes_the_expected_x3_purchase_order()
@@ -59,7 +44,7 @@ public sealed class ProcurifyX3MapperTests : IAsyncLifetime
     [Fact]
     public async Task A_vendor_without_an_x3_supplier_is_rejected_naming_the_vendor()
     {
-        var unmapped = _scenario.UnmappablePurchaseOrders.Single(pair => pair.Value == "unmapped vendor").Key;
+        var unmapped = _seeded.Scenario.UnmappablePurchaseOrders.Single(pair => pair.Value == "unmapped vendor").Key;
 
         var reason = Assert.IsType<MapResult.RejectedResult>(await MapPurchaseOrderAsync(unmapped)).Reason;
 
@@ -69,7 +54,7 @@ public sealed class ProcurifyX3MapperTests : IAsyncLifetime
     [Fact]
     public async Task An_account_code_without_an_x3_gl_account_is_rejected_naming_the_line()
     {
-        var invalid = _scenario.UnmappablePurchaseOrders.Single(pair => pair.Value == "invalid account code").Key;
+        var invalid = _seeded.Scenario.UnmappablePurchaseOrders.Single(pair => pair.Value == "invalid account code").Key;
 
         var reason = Assert.IsType<MapResult.RejectedResult>(await MapPurchaseOrderAsync(invalid)).Reason;
 
@@ -88,7 +73,7 @@ public sealed class ProcurifyX3MapperTests : IAsyncLifetime
                 vendor["external_id"] = "SUP-EXT";
             }
         });
-        _x3.Add(ReferenceKind.Supplier, "SUP-EXT");
+        _seeded.X3.Add(ReferenceKind.Supplier, "SUP-EXT");
 
         var document = Assert.IsType<MapResult.MappedResult>(await Mapper().MapAsync(Record("1002", payload), CancellationToken.None)).Document;
 
@@ -100,8 +85,8 @@ public sealed class ProcurifyX3MapperTests : IAsyncLifetime
     {
         var mappings = new InMemoryMappingTables()
             .Add(MappingTableNames.VendorToSupplier, "102", "NOPE")
-            .AddAll(MappingTableNames.CostCodeToGlAccount, _scenario.AccountCodeToGlAccount);
-        var mapper = new ProcurifyPurchaseOrderMapper(mappings, _x3, new ProcurifyX3Options());
+            .AddAll(MappingTableNames.CostCodeToGlAccount, _seeded.Scenario.AccountCodeToGlAccount);
+        var mapper = new ProcurifyPurchaseOrderMapper(mappings, _seeded.X3, new ProcurifyX3Options());
 
         var reason = Assert.IsType<MapResult.RejectedResult>(await mapper.MapAsync(Record("1002", await PayloadAsync("1002")), CancellationToken.None)).Reason;
 
@@ -122,7 +107,7 @@ public sealed class ProcurifyX3MapperTests : IAsyncLifetime
     [Fact]
     public async Task A_cancelled_purchase_order_maps_with_status_cancelled()
     {
-        _harness.Simulator.CancelPurchaseOrder(1002);
+        _seeded.Harness.Simulator.CancelPurchaseOrder(1002);
 
         var document = Assert.IsType<MapResult.MappedResult>(await MapPurchaseOrderAsync("1002")).Document;
 
@@ -133,8 +118,8 @@ public sealed class ProcurifyX3MapperTests : IAsyncLifetime
     [Fact]
     public async Task An_approved_requisition_becomes_an_x3_purchase_order_referenced_by_its_number()
     {
-        var record = Assert.Single(await _harness.ReadAllAsync(_harness.Requisitions, since: null));
-        var mapper = new ProcurifyRequisitionMapper(_mappings, _x3, new ProcurifyX3Options());
+        var record = Assert.Single(await _seeded.Harness.ReadAllAsync(_seeded.Harness.Requisitions, since: null));
+        var mapper = new ProcurifyRequisitionMapper(_seeded.Mappings, _seeded.X3, new ProcurifyX3Options());
 
         var document = Assert.IsType<MapResult.MappedResult>(await mapper.MapAsync(record, CancellationToken.None)).Document;
         var order = CanonicalJson.FromElement<PurchaseOrder>(document.Body);
@@ -148,22 +133,22 @@ public sealed class ProcurifyX3MapperTests : IAsyncLifetime
     [Fact]
     public async Task A_requisition_with_lines_for_two_vendors_is_rejected()
     {
-        var record = Assert.Single(await _harness.ReadAllAsync(_harness.Requisitions, since: null));
+        var record = Assert.Single(await _seeded.Harness.ReadAllAsync(_seeded.Harness.Requisitions, since: null));
         var payload = With(record.Payload, node => node["order_items"]![1]!["pref_vendor"] = new JsonObject { ["id"] = 103, ["name"] = "Contoso Supplies" });
-        var mapper = new ProcurifyRequisitionMapper(_mappings, _x3, new ProcurifyX3Options());
+        var mapper = new ProcurifyRequisitionMapper(_seeded.Mappings, _seeded.X3, new ProcurifyX3Options());
 
         var reason = Assert.IsType<MapResult.RejectedResult>(await mapper.MapAsync(record with { Payload = payload }, CancellationToken.None)).Reason;
 
         Assert.StartsWith("Requisition 501 has lines for 2 vendors", reason, StringComparison.Ordinal);
     }
 
-    private ProcurifyPurchaseOrderMapper Mapper() => new(_mappings, _x3, new ProcurifyX3Options());
+    private ProcurifyPurchaseOrderMapper Mapper() => new(_seeded.Mappings, _seeded.X3, new ProcurifyX3Options());
 
     private async Task<MapResult> MapPurchaseOrderAsync(string id) => await Mapper().MapAsync(Record(id, await PayloadAsync(id)), CancellationToken.None);
 
     private async Task<JsonElement> PayloadAsync(string id, Action<JsonNode>? change = null)
     {
-        var payload = await _harness.Client.GetPurchaseOrderAsync(id, CancellationToken.None);
+        var payload = await _seeded.Harness.Client.GetPurchaseOrderAsync(id, CancellationToken.None);
         return change is null ? payload : With(payload, change);
     }
 

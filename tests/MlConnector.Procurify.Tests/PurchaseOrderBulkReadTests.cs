@@ -10,6 +10,7 @@ public sealed class PurchaseOrderBulkReadTests
 {
     private const string ListPath = "/api/v2/purchase_orders/purchased/all/";
     private const string ItemsPath = "/api/v3/order-items/";
+    private const string AccountsPath = "/api/v3/accounts/";
     private static readonly DateTimeOffset TwoDaysLater = new(2025, 3, 5, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset SinceTwoDaysLater = new(2025, 3, 5, 0, 0, 0, TimeSpan.Zero);
 
@@ -24,9 +25,14 @@ public sealed class PurchaseOrderBulkReadTests
         Assert.Equal(12, records.Count);
         Assert.All(records, record => Assert.Equal(LineIdsInStore(harness, record.Key), LineIds(record)));
         var calls = ApiCalls(harness);
-        Assert.Equal([ListPath, ItemsPath], calls.Select(call => call.Path));
+        Assert.Equal([ListPath, ItemsPath], calls.Take(2).Select(call => call.Path));
         Assert.Contains("is_purchased=true", calls[1].Query, StringComparison.Ordinal);
         Assert.Contains("page_size=100", calls[1].Query, StringComparison.Ordinal);
+
+        // Items name their account by id: each distinct account is looked up once, for its department.
+        var accountIds = harness.Simulator.Store.PurchaseOrders.SelectMany(order => order.Lines).Select(line => line.AccountId).Distinct().Count();
+        Assert.Equal(accountIds, calls.Skip(2).Count(call => call.Path == AccountsPath));
+        Assert.Equal(2 + accountIds, calls.Count);
     }
 
     [Fact]
@@ -74,7 +80,7 @@ public sealed class PurchaseOrderBulkReadTests
 
         Assert.Equal(5_000, records.Select(record => record.Key).Distinct(StringComparer.Ordinal).Count());
         Assert.All(records, record => Assert.Single(LineIds(record)));
-        var calls = ApiCalls(harness);
+        var calls = ApiCalls(harness).Where(call => call.Path != AccountsPath).ToList();
         Assert.All(calls, call => Assert.True(call.Path is ListPath or ItemsPath, call.Path));
 
         // 50 pages each of orders and of lines at the least; slicing (more than 4,000 orders) adds a handful.
@@ -89,7 +95,9 @@ public sealed class PurchaseOrderBulkReadTests
         [.. record.Payload.GetProperty("order_items").EnumerateArray().Select(line => line.GetProperty("id").GetInt32())];
 
     private static decimal[] Quantities(SourceRecord record) =>
-        [.. record.Payload.GetProperty("order_items").EnumerateArray().Select(line => decimal.Parse(line.GetProperty("quantity").GetString()!, System.Globalization.CultureInfo.InvariantCulture))];
+        [.. record.Payload.GetProperty("order_items").EnumerateArray().Select(line => line.GetProperty("quantity") is { ValueKind: System.Text.Json.JsonValueKind.Number } number
+            ? number.GetDecimal()
+            : decimal.Parse(line.GetProperty("quantity").GetString()!, System.Globalization.CultureInfo.InvariantCulture))];
 
     private static int[] LineIdsInStore(ProcurifyHarness harness, string key) =>
         [.. harness.Simulator.Store.PurchaseOrder(int.Parse(key, System.Globalization.CultureInfo.InvariantCulture))!.Lines.Select(line => line.Id)];

@@ -29,7 +29,7 @@ public class JaggaerApiException : Exception
 }
 
 /// <summary>Keycloak refused the client id / secret, or the API refused the token twice.</summary>
-public sealed class JaggaerAuthenticationException : JaggaerApiException
+public sealed class JaggaerAuthenticationException : JaggaerApiException, MlConnector.Connectors.Http.ICredentialRefusal
 {
     public JaggaerAuthenticationException(string message, HttpStatusCode? statusCode, string? detail)
         : base(message, statusCode, detail)

@@ -23,23 +23,29 @@ public sealed class JaggaerClient
         _options = options;
     }
 
-    /// <summary>Supplier company profiles under <c>returnCompanyData</c>, filtered by <paramref name="filter"/>.</summary>
+    /// <summary>Supplier company profiles under <c>returnCompanyData</c>, filtered by <paramref name="filter"/>, with the configured components (<c>comp</c>).</summary>
     public IAsyncEnumerable<JaggaerPage> ListSuppliersAsync(JaggaerFilter filter, CancellationToken cancellationToken) =>
-        ListAsync(_options.Value.SupplierPath, JaggaerSupplierFields.ListKey, filter, cancellationToken);
+        ListAsync(_options.Value.SupplierPath, JaggaerSupplierFields.ListKey, filter, cancellationToken, _options.Value.SupplierComponents);
 
     /// <summary>Purchase orders under the (inferred) <see cref="JaggaerPurchaseOrderFields.ListKey"/>.</summary>
     public IAsyncEnumerable<JaggaerPage> ListPurchaseOrdersAsync(JaggaerFilter filter, CancellationToken cancellationToken) =>
         ListAsync(_options.Value.PurchaseOrderPath, JaggaerPurchaseOrderFields.ListKey, filter, cancellationToken);
 
-    /// <summary>Pages through <paramref name="path"/> from <c>start=1</c> until <c>totRecords</c> is reached or a page is empty.</summary>
+    /// <summary>
+    /// Pages through <paramref name="path"/> from <c>start=1</c> until <c>totRecords</c> is reached or a page is empty.
+    /// An envelope without <c>startAt</c> (company profiles have none) is taken to start where it was asked to.
+    /// </summary>
     /// <param name="listKey">Dotted path of the rows in the envelope, e.g. <c>returnCompanyData</c>.</param>
-    public async IAsyncEnumerable<JaggaerPage> ListAsync(string path, string listKey, JaggaerFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <param name="components">The <c>comp</c> parameter (components joined by <c>;</c>), when the resource takes one.</param>
+    public async IAsyncEnumerable<JaggaerPage> ListAsync(string path, string listKey, JaggaerFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken, string? components = null)
     {
         for (var start = 1; ;)
         {
-            var query = "?start=" + start.ToString(CultureInfo.InvariantCulture) + (filter.IsEmpty ? string.Empty : "&flt=" + Uri.EscapeDataString(filter.ToString()));
+            var query = "?start=" + start.ToString(CultureInfo.InvariantCulture)
+                + (string.IsNullOrWhiteSpace(components) ? string.Empty : "&comp=" + Uri.EscapeDataString(components.Trim()))
+                + (filter.IsEmpty ? string.Empty : "&flt=" + Uri.EscapeDataString(filter.ToString()));
             using var document = await SendAsync(path + query, cancellationToken);
-            var page = ReadPage(document.RootElement, listKey, path);
+            var page = ReadPage(document.RootElement, listKey, path, start);
             yield return page;
             if (page.Envelope.IsLastPage || page.Envelope.NextStart <= start)
             {
@@ -99,7 +105,7 @@ public sealed class JaggaerClient
         };
     }
 
-    private static JaggaerPage ReadPage(JsonElement root, string listKey, string path)
+    private static JaggaerPage ReadPage(JsonElement root, string listKey, string path, int askedStart)
     {
         var rows = root.Items(listKey).Select(row => row.Clone()).ToList();
         if (root.At(listKey) is null && root.Int("returnedRecords") is > 0)
@@ -113,7 +119,7 @@ public sealed class JaggaerClient
             root.Text("returnMessage"),
             root.Int("totRecords") ?? returned,
             returned,
-            root.Int("startAt") ?? 1);
+            root.Int("startAt") ?? askedStart);
         return new JaggaerPage(rows, envelope);
     }
 }

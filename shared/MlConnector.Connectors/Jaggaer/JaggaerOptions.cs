@@ -38,6 +38,12 @@ public sealed class JaggaerOptions : IValidatableObject
     /// <summary>FIQL filter every supplier read carries, joined with the change filter. Default <c>TYPE==SELLER</c>.</summary>
     public string SupplierFilter { get; set; } = "TYPE==SELLER";
 
+    /// <summary>
+    /// The components (<c>comp</c>, joined by <c>;</c>) every supplier read asks for. Default <c>USER</c>, the component the
+    /// Crown-Commercial-Service client asks for on its company-profile reads; empty sends none.
+    /// </summary>
+    public string SupplierComponents { get; set; } = "USER";
+
     /// <summary>The instance root, always ending in a slash.</summary>
     public Uri ResolveBaseAddress()
     {

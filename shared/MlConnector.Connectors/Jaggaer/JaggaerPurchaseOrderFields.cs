@@ -1,25 +1,28 @@
 namespace MlConnector.Connectors.Jaggaer;
 
 /// <summary>
-/// Every field name of the JAGGAER purchase-order resource, in one place. JAGGAER publishes no PO endpoint: this
-/// shape is inferred from its invoice (<c>ji</c>) conventions, so a customer whose instance names a field differently
-/// changes it here and nowhere else (the connector and the JAGGAER -> X3 mapper read only these names).
+/// Every field name of the JAGGAER purchase-order resource, in one place. JAGGAER publishes no PO endpoint: the document
+/// follows its <c>ji</c> invoices (UCLALibrary/jaggaer-api, sample_data/invoice_sample.json and invoice_list.json), a
+/// <c>header</c> object and a <c>lineList</c> of lines with a numeric <c>unitPrice</c>, no catalog number on non-catalog
+/// lines and the accounting segments nested in <c>splittableFieldSetGroupList</c>. The PO-specific names (id, number,
+/// order date, status, the list keys) are inferred, so a customer whose instance names a field differently changes it here
+/// and nowhere else (the connector and the JAGGAER -> X3 mapper read only these names).
 /// </summary>
 public static class JaggaerPurchaseOrderFields
 {
-    /// <summary>The envelope key holding the orders, as a dotted path (<c>purchaseOrderList.purchaseOrder[]</c>).</summary>
+    /// <summary>The envelope key holding the orders, as a dotted path (<c>purchaseOrderList.purchaseOrder[]</c>); inferred.</summary>
     public const string ListKey = "purchaseOrderList.purchaseOrder";
 
-    public const string Id = "purchaseOrderId";
-    public const string Number = "poNumber";
-    public const string OrderDate = "orderDate";
-    public const string LastUpdate = "lastUpdate";
-    public const string Status = "status";
-    public const string BusinessUnit = "businessUnit";
-    public const string SupplierId = "supplier.id";
-    public const string SupplierName = "supplier.name";
-    public const string SupplierNumber = "supplier.supplierNumber";
-    public const string Currency = "total.currency";
+    public const string Id = "header.purchaseOrderId";
+    public const string Number = "header.poNumber";
+    public const string OrderDate = "header.orderDate";
+    public const string LastUpdate = "header.lastUpdate";
+    public const string Status = "header.status";
+    public const string BusinessUnit = "header.businessUnit";
+    public const string SupplierId = "header.supplier.id";
+    public const string SupplierName = "header.supplier.name";
+    public const string SupplierNumber = "header.supplier.supplierNumber";
+    public const string Currency = "header.total.currency";
 
     /// <summary>The lines, as a dotted path (<c>lineList.poLine[]</c>), and each line's fields.</summary>
     public const string Lines = "lineList.poLine";
@@ -28,8 +31,7 @@ public static class JaggaerPurchaseOrderFields
     public const string LineCatalogNumber = "item.catalogNumber";
     public const string LineUnit = "item.unitOfMeasure.dimension";
     public const string LineQuantity = "quantity";
-    public const string LineUnitPrice = "unitPrice.money";
-    public const string LineCurrency = "unitPrice.currency";
+    public const string LineUnitPrice = "unitPrice";
 
     /// <summary>
     /// A line's accounting (JAGGAER "splittable fields"): somewhere under this key, segments

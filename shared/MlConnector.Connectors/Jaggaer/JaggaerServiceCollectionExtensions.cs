@@ -34,6 +34,7 @@ public static class JaggaerServiceCollectionExtensions
         var resilience = new ConnectorResilienceOptions();
         configureResilience?.Invoke(resilience);
 
+        services.TryAddSingleton<OAuth2TokenClient>();
         services.TryAddSingleton<JaggaerTokenSource>();
         services.TryAddKeyedSingleton<ITokenProvider>(JaggaerNames.TokenProvider, (sp, _) => new CachingTokenProvider(
             sp.GetRequiredService<JaggaerTokenSource>(), sp.GetRequiredService<TimeProvider>(), RefreshBeforeExpiry));

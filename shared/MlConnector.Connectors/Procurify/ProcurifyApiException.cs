@@ -21,7 +21,7 @@ public class ProcurifyApiException : Exception
 }
 
 /// <summary>Procurify refused the client id / secret (token endpoint) or the token (API call).</summary>
-public sealed class ProcurifyAuthenticationException : ProcurifyApiException
+public sealed class ProcurifyAuthenticationException : ProcurifyApiException, MlConnector.Connectors.Http.ICredentialRefusal
 {
     public ProcurifyAuthenticationException(string message, HttpStatusCode? statusCode, string? detail)
         : base(message, statusCode, detail)

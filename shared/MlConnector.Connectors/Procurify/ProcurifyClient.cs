@@ -2,6 +2,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using static MlConnector.Connectors.Procurify.ProcurifyFields;
 
 namespace MlConnector.Connectors.Procurify;
 
@@ -32,7 +33,7 @@ public sealed class ProcurifyClient
     public Task<JsonElement> GetPurchaseOrderAsync(string purchaseOrderId, CancellationToken cancellationToken) =>
         GetAsync($"api/v2/purchase_orders/{Uri.EscapeDataString(purchaseOrderId)}/", cancellationToken);
 
-    /// <summary><c>GET /api/v3/order-items/</c>, filterable by <c>last_modified_0/_1</c>, <c>order_num</c>, <c>status</c>, ...</summary>
+    /// <summary><c>GET /api/v3/order-items/</c>, filterable by <c>last_modified_0/_1</c>, <c>orderNum</c> (the requisition), <c>is_purchased</c>, ...</summary>
     public IAsyncEnumerable<ProcurifyPage> ListOrderItemsAsync(ProcurifyQuery query, CancellationToken cancellationToken) =>
         ListAsync("api/v3/order-items/", query, cancellationToken);
 
@@ -46,6 +47,10 @@ public sealed class ProcurifyClient
 
     public Task<JsonElement> GetVendorAsync(string vendorId, CancellationToken cancellationToken) =>
         GetAsync($"api/v3/vendors/{Uri.EscapeDataString(vendorId)}/", cancellationToken);
+
+    /// <summary><c>GET /api/v3/accounts/</c>: account codes per department, filterable by <c>id</c>, <c>account_code</c>, <c>department</c>.</summary>
+    public IAsyncEnumerable<ProcurifyPage> ListAccountsAsync(ProcurifyQuery query, CancellationToken cancellationToken) =>
+        ListAsync("api/v3/accounts/", query, cancellationToken);
 
     public IAsyncEnumerable<ProcurifyPage> ListAccountCodesAsync(ProcurifyQuery query, CancellationToken cancellationToken) =>
         ListAsync("api/v3/account-codes/", query, cancellationToken);
@@ -74,8 +79,8 @@ public sealed class ProcurifyClient
         using var document = await SendAsync(path, cancellationToken);
         var root = document.RootElement;
 
-        // Some endpoints wrap a single object as {"data": {...}}.
-        return (root.Property("data") is { ValueKind: JsonValueKind.Object } data ? data : root).Clone();
+        // Single objects come wrapped as {"metadata": {...}, "data": {...}}.
+        return (root.Property(ProcurifyFields.Envelope.Data) is { ValueKind: JsonValueKind.Object } data ? data : root).Clone();
     }
 
     private async Task<JsonDocument> SendAsync(string relativePath, CancellationToken cancellationToken)
@@ -114,23 +119,23 @@ public sealed class ProcurifyClient
 
     private static ProcurifyPage ReadPage(JsonElement root, string path)
     {
-        if (root.Property("data") is not { ValueKind: JsonValueKind.Array } data)
+        if (root.Property(Envelope.Data) is not { ValueKind: JsonValueKind.Array } data)
         {
-            throw new ProcurifyApiException($"Procurify's answer to {path} has no 'data' list.", null, null);
+            throw new ProcurifyApiException($"Procurify's answer to {path} has no '{Envelope.Data}' list.", null, null);
         }
 
-        var metadata = root.Property("metadata");
-        var pagination = metadata?.Property("pagination");
+        var metadata = root.Property(Envelope.Metadata);
+        var pagination = metadata?.Property(ListMetadata.Pagination);
         var rows = data.EnumerateArray().Select(row => row.Clone()).ToList();
         var envelope = pagination is { } p
             ? new ProcurifyPagination(
-                p.Int("count") ?? rows.Count,
-                p.Text("next"),
-                p.Text("previous"),
-                p.Int("page_size") ?? rows.Count,
-                p.Int("num_pages") ?? 1,
-                p.Int("current_page") ?? 1)
+                p.Int(Pagination.Count) ?? rows.Count,
+                p.Text(Pagination.Next),
+                p.Text(Pagination.Previous),
+                p.Int(Pagination.PageSize) ?? rows.Count,
+                p.Int(Pagination.NumPages) ?? 1,
+                p.Int(Pagination.CurrentPage) ?? 1)
             : new ProcurifyPagination(rows.Count, null, null, rows.Count, 1, 1);
-        return new ProcurifyPage(rows, envelope, metadata?.Property("counts")?.Clone());
+        return new ProcurifyPage(rows, envelope, metadata?.Property(ListMetadata.Counts)?.Clone());
     }
 }

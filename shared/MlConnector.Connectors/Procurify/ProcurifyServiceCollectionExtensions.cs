@@ -34,6 +34,7 @@ public static class ProcurifyServiceCollectionExtensions
         configureResilience?.Invoke(resilience);
 
         services.TryAddTransient<ProcurifyClientHeaderHandler>();
+        services.TryAddSingleton<OAuth2TokenClient>();
         services.TryAddSingleton<ProcurifyTokenSource>();
         services.TryAddKeyedSingleton<ITokenProvider>(ProcurifyNames.TokenProvider, (sp, _) => new CachingTokenProvider(
             sp.GetRequiredService<ProcurifyTokenSource>(), sp.GetRequiredService<TimeProvider>(), RefreshBeforeExpiry));

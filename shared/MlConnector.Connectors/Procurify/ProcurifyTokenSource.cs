@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
 using MlConnector.Connectors.Http;
 using MlConnector.Core.Secrets;
@@ -9,19 +5,28 @@ using MlConnector.Core.Secrets;
 namespace MlConnector.Connectors.Procurify;
 
 /// <summary>
-/// OAuth2 client credentials against the tenant's <c>/oauth/token</c>: a JSON body with the audience, answered
-/// with a bearer token valid for <c>expires_in</c> seconds (86,400) and no refresh token.
+/// OAuth2 client credentials against the tenant's <c>/oauth/token</c>, through the shared <see cref="OAuth2TokenClient"/>:
+/// a JSON body with the audience (as Procurify documents it), answered with a bearer token valid for <c>expires_in</c>
+/// seconds (86,400) and no refresh token.
 /// </summary>
-public sealed class ProcurifyTokenSource : IAccessTokenSource
+public sealed class ProcurifyTokenSource : IAccessTokenSource, ICredentialFingerprint
 {
-    private readonly IHttpClientFactory _httpClients;
+    private static readonly TimeSpan DefaultLifetime = TimeSpan.FromSeconds(86_400);
+
+    private static readonly TokenFailureWording Wording = new(
+        "Procurify",
+        $"{ProcurifyOptions.SectionName}__ClientId and the secret '{ProcurifySecretNames.ClientSecret}'",
+        $"{ProcurifyOptions.SectionName}__Domain",
+        BadRequestIsRefusal: false);
+
+    private readonly OAuth2TokenClient _tokens;
     private readonly IOptions<ProcurifyOptions> _options;
     private readonly ISecretStore _secrets;
     private readonly TimeProvider _time;
 
-    public ProcurifyTokenSource(IHttpClientFactory httpClients, IOptions<ProcurifyOptions> options, ISecretStore secrets, TimeProvider time)
+    public ProcurifyTokenSource(OAuth2TokenClient tokens, IOptions<ProcurifyOptions> options, ISecretStore secrets, TimeProvider time)
     {
-        _httpClients = httpClients;
+        _tokens = tokens;
         _options = options;
         _secrets = secrets;
         _time = time;
@@ -40,68 +45,22 @@ public sealed class ProcurifyTokenSource : IAccessTokenSource
         }
 
         var tokenUri = new Uri(options.ResolveBaseAddress(), "oauth/token");
-        using var request = new HttpRequestMessage(HttpMethod.Post, tokenUri)
-        {
-            Content = JsonContent.Create(new TokenRequest(options.ClientId, secret, options.Audience, "client_credentials")),
-        };
-
-        // Asking for a token twice is harmless, so throttling and server errors may be retried.
-        request.MarkIdempotent();
+        var endpoint = new OAuth2Endpoint(
+            ProcurifyNames.TokenHttpClient, tokenUri, options.ClientId, TokenRequestEncoding.Json, new Dictionary<string, string> { ["audience"] = options.Audience });
         var requestedAt = _time.GetUtcNow();
-        using var response = await _httpClients.CreateClient(ProcurifyNames.TokenHttpClient).SendAsync(request, cancellationToken);
-        if (!response.IsSuccessStatusCode)
+        var answer = await _tokens.ClientCredentialsAsync(endpoint, secret, cancellationToken);
+        if (answer.IsError)
         {
-            throw await FailureAsync(response, tokenUri, options.ClientId, cancellationToken);
+            var failure = TokenFailure.Of(answer, endpoint, Wording);
+            throw failure.CredentialRefused
+                ? new ProcurifyAuthenticationException(failure.Message, answer.StatusCode, answer.Detail)
+                : new ProcurifyApiException(failure.Message, answer.StatusCode, answer.Detail);
         }
 
-        TokenResponse? token;
-        try
-        {
-            token = await response.Content.ReadFromJsonAsync<TokenResponse>(cancellationToken);
-        }
-        catch (JsonException exception)
-        {
-            throw new ProcurifyApiException(
-                $"{tokenUri} did not answer with a Procurify token (not JSON): check {ProcurifyOptions.SectionName}__Domain.",
-                response.StatusCode,
-                null,
-                exception);
-        }
-
-        if (token is null || string.IsNullOrEmpty(token.AccessToken))
-        {
-            throw new ProcurifyApiException($"{tokenUri} answered without an access_token: check {ProcurifyOptions.SectionName}__Domain.", response.StatusCode, null);
-        }
-
-        var lifetime = TimeSpan.FromSeconds(token.ExpiresIn is > 0 ? token.ExpiresIn.Value : 86_400);
-        return new AccessToken(token.AccessToken, requestedAt + lifetime);
+        return answer.ToAccessToken(requestedAt, DefaultLifetime);
     }
 
-    private static async Task<ProcurifyApiException> FailureAsync(HttpResponseMessage response, Uri tokenUri, string clientId, CancellationToken cancellationToken)
-    {
-        var detail = await ProcurifyErrors.ReadDetailAsync(response, cancellationToken);
-        var status = (int)response.StatusCode;
-        return response.StatusCode switch
-        {
-            HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden => new ProcurifyAuthenticationException(
-                $"Procurify refused client id '{clientId}' ({status}: {detail ?? "no detail"}): check {ProcurifyOptions.SectionName}__ClientId " +
-                $"and the secret '{ProcurifySecretNames.ClientSecret}'.",
-                response.StatusCode,
-                detail),
-            HttpStatusCode.NotFound => new ProcurifyApiException(
-                $"No Procurify token endpoint at {tokenUri} (404): check {ProcurifyOptions.SectionName}__Domain.", response.StatusCode, detail),
-            _ => new ProcurifyApiException($"Procurify token request failed ({status}: {detail ?? "no detail"}).", response.StatusCode, detail),
-        };
-    }
+    public ValueTask<string?> FingerprintAsync(CancellationToken cancellationToken) =>
+        CredentialFingerprints.OfStoredSecretAsync(_secrets, _options.Value.ClientId, ProcurifySecretNames.ClientSecret, cancellationToken);
 
-    private sealed record TokenRequest(
-        [property: JsonPropertyName("client_id")] string ClientId,
-        [property: JsonPropertyName("client_secret")] string ClientSecret,
-        [property: JsonPropertyName("audience")] string Audience,
-        [property: JsonPropertyName("grant_type")] string GrantType);
-
-    private sealed record TokenResponse(
-        [property: JsonPropertyName("access_token")] string? AccessToken,
-        [property: JsonPropertyName("expires_in")] int? ExpiresIn,
-        [property: JsonPropertyName("token_type")] string? TokenType);
 }

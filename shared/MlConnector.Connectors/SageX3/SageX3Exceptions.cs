@@ -15,7 +15,7 @@ public sealed class SageX3ApiException(int statusCode, string message, IReadOnly
 /// The X3 Cloud gateway no longer accepts the stored refresh token (expired, revoked, or never paired):
 /// nothing automatic can fix it, an operator must pair the app again.
 /// </summary>
-public sealed class SageX3RePairRequiredException(string message) : Exception(message);
+public sealed class SageX3RePairRequiredException(string message) : Exception(message), MlConnector.Connectors.Http.ICredentialRefusal;
 
 /// <summary>A setting or an X3-side configuration prevents the operation; the message says what to change.</summary>
 public sealed class SageX3ConfigurationException(string message, Exception? innerException = null) : Exception(message, innerException);

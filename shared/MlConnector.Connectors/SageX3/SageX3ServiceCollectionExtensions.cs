@@ -30,6 +30,7 @@ public static class SageX3ServiceCollectionExtensions
 
         // Auth: Basic for api1; bearer (self-signed JWT or Cloud gateway token) for GraphQL.
         services.AddSingleton<ConnectedAppTokenSource>();
+        services.TryAddSingleton<OAuth2TokenClient>();
         services.AddSingleton<CloudTokenClient>();
         services.AddSingleton<CloudGatewayTokenSource>();
         services.AddSingleton<SageX3TokenProvider>();

@@ -23,7 +23,7 @@ public class SpsCommerceApiException : Exception
 
 /// <summary>Auth0 refused the client id / secret / audience, or the API refused a fresh token.</summary>
 public sealed class SpsCommerceAuthenticationException(string message, HttpStatusCode? statusCode, string? detail)
-    : SpsCommerceApiException(message, statusCode, detail);
+    : SpsCommerceApiException(message, statusCode, detail), MlConnector.Connectors.Http.ICredentialRefusal;
 
 internal static class SpsErrors
 {

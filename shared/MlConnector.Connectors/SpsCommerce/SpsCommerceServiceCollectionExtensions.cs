@@ -29,6 +29,7 @@ public static class SpsCommerceServiceCollectionExtensions
         var resilience = new ConnectorResilienceOptions();
         configureResilience?.Invoke(resilience);
 
+        services.TryAddSingleton<OAuth2TokenClient>();
         services.TryAddSingleton<SpsCommerceTokenSource>();
         services.TryAddKeyedSingleton<ITokenProvider>(SpsCommerceNames.TokenProvider, (sp, _) => new CachingTokenProvider(
             sp.GetRequiredService<SpsCommerceTokenSource>(), sp.GetRequiredService<TimeProvider>(), RefreshBeforeExpiry));

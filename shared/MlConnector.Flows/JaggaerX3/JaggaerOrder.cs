@@ -27,6 +27,5 @@ internal sealed record JaggaerOrderLine(
     string? Unit,
     decimal? Quantity,
     decimal? UnitPrice,
-    string? Currency,
     IReadOnlyList<string> Accounts,
     IReadOnlyList<string> CostCentres);

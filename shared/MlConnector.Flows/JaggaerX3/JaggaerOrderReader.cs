@@ -21,7 +21,7 @@ internal static class JaggaerOrderReader
             number,
             $"PO {number}",
             supplier,
-            payload.Text(Fields.Currency) ?? lines.Select(line => line.Currency).FirstOrDefault(currency => currency is not null),
+            payload.Text(Fields.Currency),
             payload.Date(Fields.OrderDate),
             StatusOf(payload.Text(Fields.Status)),
             payload.Text(Fields.BusinessUnit),
@@ -39,7 +39,6 @@ internal static class JaggaerOrderReader
             line.Text(Fields.LineUnit),
             line.Decimal(Fields.LineQuantity),
             line.Decimal(Fields.LineUnitPrice),
-            line.Text(Fields.LineCurrency),
             ValuesOf(segments, options.GlAccountSegment),
             ValuesOf(segments, options.CostCentreSegment));
     }

@@ -84,11 +84,6 @@ public sealed class JaggaerPurchaseOrderMapper(IMappingTables mappings, IReferen
             problems.Add($"Line {line.LineNumber} of {order.Label} has no quantity or unit price");
         }
 
-        if (line.Currency is { } lineCurrency && order.Currency is { } orderCurrency && !string.Equals(lineCurrency, orderCurrency, StringComparison.OrdinalIgnoreCase))
-        {
-            problems.Add($"Line {line.LineNumber} of {order.Label} is in {lineCurrency} but the order is in {orderCurrency}: X3 takes one currency per purchase order");
-        }
-
         var item = await resolver.ItemAsync(line, order.Label, cancellationToken);
         var glAccount = await resolver.GlAccountAsync(line.Accounts, line.LineNumber, order.Label, cancellationToken);
         var costCentre = await resolver.CostCentreAsync(line.CostCentres, line.LineNumber, order.Label, cancellationToken);

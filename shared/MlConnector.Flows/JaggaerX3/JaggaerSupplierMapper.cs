@@ -7,8 +7,9 @@ using MlConnector.Core.Mapping;
 namespace MlConnector.Flows.JaggaerX3;
 
 /// <summary>
-/// A JAGGAER supplier company profile to an X3 supplier (BPSUPPLIER), coded by <see cref="JaggaerSupplierCodes"/>.
-/// Buyer profiles and profiles without a name are rejected with the reason.
+/// A JAGGAER supplier company profile (the profile a <c>returnCompanyData</c> row nests) to an X3 supplier (BPSUPPLIER),
+/// coded by <see cref="JaggaerSupplierCodes"/>. Rows without a profile or its id, buyer profiles and profiles without a name
+/// are rejected with the reason.
 /// </summary>
 public sealed class JaggaerSupplierMapper(IMappingTables mappings, JaggaerX3Options options) : IRecordMapper
 {
@@ -18,8 +19,17 @@ public sealed class JaggaerSupplierMapper(IMappingTables mappings, JaggaerX3Opti
 
     public async ValueTask<MapResult> MapAsync(SourceRecord record, CancellationToken cancellationToken)
     {
-        var profile = record.Payload;
-        var id = profile.Text(JaggaerSupplierFields.Id) ?? record.Key;
+        if (JaggaerSupplierFields.ProfileOf(record.Payload) is not { } profile)
+        {
+            return MapResult.Rejected(
+                $"JAGGAER supplier row {record.Key} has no profile ({string.Join(" or ", JaggaerSupplierFields.ProfileKeys)}): it carries {Keys(record.Payload)}");
+        }
+
+        if (profile.Text(JaggaerSupplierFields.Id) is not { } id)
+        {
+            return MapResult.Rejected($"JAGGAER supplier row {record.Key} ('{profile.Text(JaggaerSupplierFields.Name) ?? "no name"}') has no {JaggaerSupplierFields.Id}: X3 cannot be kept in step with a profile JAGGAER does not identify");
+        }
+
         var name = profile.Text(JaggaerSupplierFields.Name);
         if (name is null)
         {
@@ -56,4 +66,9 @@ public sealed class JaggaerSupplierMapper(IMappingTables mappings, JaggaerX3Opti
         var summary = $"Supplier '{name}' (JAGGAER {id}) as X3 supplier {code.Code}{(supplier.Active ? string.Empty : " (inactive)")}";
         return MapResult.Mapped(new TargetDocument(DocumentKind, id, summary, CanonicalJson.ToElement(supplier)));
     }
+
+    private static string Keys(System.Text.Json.JsonElement row) =>
+        row.ValueKind == System.Text.Json.JsonValueKind.Object && row.EnumerateObject().Any()
+            ? string.Join(", ", row.EnumerateObject().Select(property => property.Name))
+            : "no fields";
 }

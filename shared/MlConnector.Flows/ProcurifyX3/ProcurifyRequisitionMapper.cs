@@ -34,7 +34,7 @@ public sealed class ProcurifyRequisitionMapper(IMappingTables mappings, IReferen
         if (vendors.Count > 1)
         {
             return MapResult.Rejected(
-                $"{order.Label} has lines for {vendors.Count} vendors ({string.Join(", ", vendors.Select(vendor => $"'{vendor.Name}' {vendor.Id}"))}): " +
+                $"{order.Label} has lines for {vendors.Count} vendors ({string.Join(", ", vendors.Select(vendor => vendor.Describe()))}): " +
                 "X3 takes one supplier per purchase order; split the requisition in Procurify");
         }
 

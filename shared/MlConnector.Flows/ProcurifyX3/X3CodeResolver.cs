@@ -15,7 +15,7 @@ internal sealed class X3CodeResolver(IMappingTables mappings, IReferenceData ref
             return Resolution.Failed($"{orderLabel} has no Procurify vendor: choose a preferred vendor in Procurify");
         }
 
-        var who = $"Vendor '{vendor.Name}' (Procurify vendor {vendor.Id})";
+        var who = $"Vendor {vendor.Describe()}";
         if (await mappings.LookupAsync(MappingTableNames.VendorToSupplier, vendor.Id, cancellationToken) is { Length: > 0 } mapped)
         {
             return await reference.ExistsAsync(ReferenceKind.Supplier, mapped, cancellationToken)
@@ -52,11 +52,21 @@ internal sealed class X3CodeResolver(IMappingTables mappings, IReferenceData ref
         return Resolution.Failed($"GL account {glAccount} (Procurify account code {accountCode} on line {lineNumber}) does not exist in {reference.Scope}: {fix}");
     }
 
-    public async ValueTask<Resolution> CostCentreAsync(ProcurifyDepartmentRef? department, int lineNumber, CancellationToken cancellationToken)
+    public async ValueTask<Resolution> CostCentreAsync(ProcurifyAccountRef? account, int lineNumber, string orderLabel, CancellationToken cancellationToken)
     {
-        if (department is null)
+        if (account is { Found: false })
         {
-            return Resolution.Found(null);
+            return Resolution.Failed(
+                $"Line {lineNumber} of {orderLabel} is charged to Procurify account {account.Id}, which Procurify did not return: its department (the X3 cost centre) is unknown; check the account in Procurify");
+        }
+
+        if (account?.Department is not { } department)
+        {
+            return options.RequireCostCentre
+                ? Resolution.Failed(
+                    $"Line {lineNumber} of {orderLabel} has no Procurify department{(account?.Id is { } id ? $" (account {id})" : string.Empty)}, so no X3 cost centre: " +
+                    $"charge it to a department's account in Procurify, or set {ProcurifyX3Options.SectionName}__{nameof(ProcurifyX3Options.RequireCostCentre)}=false")
+                : Resolution.Found(null);
         }
 
         var who = $"Department '{department.Name}' (Procurify department {department.Id} on line {lineNumber})";

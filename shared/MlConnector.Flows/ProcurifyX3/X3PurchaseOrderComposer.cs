@@ -23,9 +23,9 @@ internal sealed class X3PurchaseOrderComposer(IMappingTables mappings, IReferenc
             return MapResult.Rejected($"{order.Label} has no lines");
         }
 
-        if (order.Currency is null)
+        if (order.Currency?.Code is null)
         {
-            problems.Add($"{order.Label} has no currency");
+            problems.Add(order.Currency is null ? $"{order.Label} has no currency" : $"{order.Label}'s currency {order.Currency.Describe()} has no ISO code");
         }
 
         if (order.OrderDate is null)
@@ -44,6 +44,7 @@ internal sealed class X3PurchaseOrderComposer(IMappingTables mappings, IReferenc
             }
         }
 
+        var withCharges = problems.Count == 0 ? ProcurifyOrderCharges.Apply(order, lines, options, problems) : lines;
         if (problems.Count > 0)
         {
             return MapResult.Rejected(string.Join("; ", problems.Distinct(StringComparer.Ordinal)));
@@ -53,14 +54,14 @@ internal sealed class X3PurchaseOrderComposer(IMappingTables mappings, IReferenc
         {
             SourceId = order.SourceId,
             Number = order.Number,
-            Supplier = new PartyReference(supplier.Code!, order.Vendor!.Name),
+            Supplier = new PartyReference(supplier.Code!, order.Vendor!.Name ?? supplier.Code!),
             OrderDate = order.OrderDate!.Value,
-            Currency = order.Currency!,
+            Currency = order.Currency!.Code!,
             Site = string.IsNullOrWhiteSpace(options.Site) ? null : options.Site,
             Status = order.Status,
             ExpectedDate = order.ExpectedDate,
             BuyerReference = order.BuyerReference,
-            Lines = lines,
+            Lines = withCharges,
         };
         return MapResult.Mapped(new TargetDocument(DocumentKind, order.Number, Summary(order, document), CanonicalJson.ToElement(document)));
     }
@@ -74,19 +75,19 @@ internal sealed class X3PurchaseOrderComposer(IMappingTables mappings, IReferenc
             problems.Add($"{where} has no quantity or price");
         }
 
-        if (line.Currency is { } lineCurrency && order.Currency is { } orderCurrency && !string.Equals(lineCurrency, orderCurrency, StringComparison.OrdinalIgnoreCase))
+        if (line.Currency is { } lineCurrency && order.Currency is { } orderCurrency && !lineCurrency.SameAs(orderCurrency))
         {
-            problems.Add($"{where} is in {lineCurrency} but the order is in {orderCurrency}: X3 takes one currency per purchase order");
+            problems.Add($"{where} is in {lineCurrency.Describe()} but the order is in {orderCurrency.Describe()}: X3 takes one currency per purchase order");
         }
 
         if (line.Vendor is { } lineVendor && order.Vendor is { } orderVendor && lineVendor.Id != orderVendor.Id)
         {
-            problems.Add($"{where} is for vendor '{lineVendor.Name}' (Procurify vendor {lineVendor.Id}) but the order is for '{orderVendor.Name}': X3 takes one supplier per purchase order");
+            problems.Add($"{where} is for vendor {lineVendor.Describe()} but the order is for {orderVendor.Describe()}: X3 takes one supplier per purchase order");
         }
 
         var item = await resolver.ItemAsync(line, order.Label, cancellationToken);
-        var glAccount = await resolver.GlAccountAsync(line.AccountCode, line.LineNumber, order.Label, cancellationToken);
-        var costCentre = await resolver.CostCentreAsync(line.Department, line.LineNumber, cancellationToken);
+        var glAccount = await resolver.GlAccountAsync(line.Account?.Code, line.LineNumber, order.Label, cancellationToken);
+        var costCentre = await resolver.CostCentreAsync(line.Account, line.LineNumber, order.Label, cancellationToken);
         AddProblem(problems, item);
         AddProblem(problems, glAccount);
         AddProblem(problems, costCentre);
@@ -106,7 +107,7 @@ internal sealed class X3PurchaseOrderComposer(IMappingTables mappings, IReferenc
             TaxAmount = line.TaxAmount,
             GlAccount = glAccount.Code,
             CostCentre = costCentre.Code,
-            ExpectedDate = line.ExpectedDate ?? order.ExpectedDate,
+            ExpectedDate = order.ExpectedDate,
         };
     }
 

@@ -7,8 +7,9 @@ namespace MlConnector.Simulators.Jaggaer.Api;
 
 /// <summary>
 /// <c>GET /j1p/api/public/ja/v1/companyprofiles</c> (and the legacy <c>/esop/jint/api/public/ja/v1/companyprofiles</c>):
-/// supplier profiles under <c>returnCompanyData</c>, filterable on <c>TYPE</c>, <c>BRAVOID</c>, <c>EXTCODE</c>,
-/// <c>STATUS</c> and <c>LASTMODTIME</c>.
+/// supplier profiles under <c>returnCompanyData</c>, each nested under <c>returnCompanyInfo</c>
+/// (<see cref="JaggaerSimulatorOptions.CompanyRowKey"/>), filterable on <c>TYPE</c>, <c>BRAVOID</c>, <c>EXTCODE</c>,
+/// <c>STATUS</c> and <c>LASTMODTIME</c>; <c>comp=USER</c> adds <c>returnSubUser</c>. The envelope has no <c>startAt</c>.
 /// </summary>
 internal static class CompanyProfileEndpoints
 {
@@ -26,7 +27,10 @@ internal static class CompanyProfileEndpoints
         foreach (var path in new[] { "/j1p/api/public/ja/v1/companyprofiles", "/esop/jint/api/public/ja/v1/companyprofiles" })
         {
             app.MapGet(path, (HttpRequest request, JaggaerStore store, JaggaerSimulatorOptions options) =>
-                J1pList.Answer(request, options, store.Suppliers, Fields, JaggaerShapes.CompanyProfile, "returnCompanyData"));
+            {
+                var components = J1pList.Components(request);
+                return J1pList.Answer(request, options, store.Suppliers, Fields, supplier => JaggaerShapes.CompanyRow(supplier, options.CompanyRowKey, components), "returnCompanyData", withStartAt: false);
+            });
         }
     }
 }

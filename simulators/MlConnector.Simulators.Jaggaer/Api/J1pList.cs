@@ -5,9 +5,10 @@ using Microsoft.AspNetCore.Http;
 namespace MlConnector.Simulators.Jaggaer.Api;
 
 /// <summary>
-/// Answers a J1P list the way JAGGAER does: the <c>returnCode/returnMessage/totRecords/returnedRecords/startAt</c>
-/// envelope, a fixed server page from the 1-based record index <c>start</c>, <c>flt</c> applied first, and business
-/// failures (a bad filter or start) as HTTP 200 with <c>returnCode</c> 1. Content type carries the
+/// Answers a J1P list the way JAGGAER does: the <c>returnCode/returnMessage/totRecords/returnedRecords[/startAt]</c>
+/// envelope (company profiles carry no <c>startAt</c>: Crown-Commercial-Service/ccs-scale-cat-service,
+/// GetCompanyDataResponse.java), a fixed server page from the 1-based record index <c>start</c>, <c>flt</c> applied first,
+/// and business failures (a bad filter or start) as HTTP 200 with <c>returnCode</c> 1. Content type carries the
 /// <c>; charset=UTF-8</c> J1P sends.
 /// </summary>
 internal static class J1pList
@@ -16,13 +17,15 @@ internal static class J1pList
 
     /// <param name="fields">Filterable fields by name (case-insensitive), each reading its value from a row.</param>
     /// <param name="listKey">Dotted path the rows are nested under, e.g. <c>purchaseOrderList.purchaseOrder</c>.</param>
+    /// <param name="withStartAt">False for envelopes that carry no <c>startAt</c>: the caller must continue from the <c>start</c> it sent.</param>
     public static IResult Answer<T>(
         HttpRequest request,
         JaggaerSimulatorOptions options,
         IEnumerable<T> all,
         IReadOnlyDictionary<string, Func<T, string?>> fields,
         Func<T, JsonObject> shape,
-        string listKey)
+        string listKey,
+        bool withStartAt = true)
     {
         Fiql filter;
         try
@@ -54,8 +57,12 @@ internal static class J1pList
             ["returnMessage"] = "OK",
             ["totRecords"] = matching.Count,
             ["returnedRecords"] = page.Length,
-            ["startAt"] = start,
         };
+        if (withStartAt)
+        {
+            body["startAt"] = start;
+        }
+
         Nest(body, listKey, new JsonArray(page));
         return Results.Text(body.ToJsonString(), ContentType);
     }
@@ -63,13 +70,17 @@ internal static class J1pList
     /// <summary>A refusal J1P style: HTTP 200 and <c>returnCode</c> 1 with the reason in <c>returnMessage</c>.</summary>
     public static IResult Failure(string message) => Results.Text(FailureBody(message), ContentType);
 
+    /// <summary>The components a <c>comp=</c> asks for (<c>USER;SSO_CODE</c>), upper-cased.</summary>
+    public static IReadOnlySet<string> Components(HttpRequest request) =>
+        request.Query["comp"].ToString().Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(component => component.ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+
     public static string FailureBody(string message) => new JsonObject
     {
         ["returnCode"] = 1,
         ["returnMessage"] = message,
         ["totRecords"] = 0,
         ["returnedRecords"] = 0,
-        ["startAt"] = 0,
     }.ToJsonString();
 
     private static void Nest(JsonObject body, string listKey, JsonArray rows)

@@ -17,6 +17,7 @@ public sealed record SimPurchaseOrder(long PurchaseOrderId, string PoNumber, int
     public decimal Total => Lines.Sum(line => line.Quantity * line.UnitPrice);
 }
 
+/// <param name="CatalogNumber">Null for a non-catalog line, which JAGGAER sends without one.</param>
 /// <param name="Account">The GL account segment (<c>internalName</c> Account) of the line's accounting.</param>
 /// <param name="CostCenter">The cost-centre segment (<c>internalName</c> CostCenter), if any.</param>
 public sealed record SimPurchaseOrderLine(int LineNumber, string Description, string? CatalogNumber, string Unit, decimal Quantity, decimal UnitPrice, string Account, string? CostCenter);

@@ -5,8 +5,9 @@ namespace MlConnector.Simulators.Jaggaer.Seeding;
 
 /// <summary>
 /// Deterministic supplier profiles and purchase orders. Every supplier has an ERP code (<c>extCode</c>); every order
-/// line has a catalog number, a known GL account and a cost centre, except that a share of orders charges their last
-/// line to an account X3 does not have, so a sync has something to reject.
+/// line has a known GL account and a cost centre, and a catalog number except every fifth line, a non-catalog purchase
+/// (ordered in X3 as <see cref="NonCatalogueItem"/>); a share of orders charges their last line to an account X3 does
+/// not have, so a sync has something to reject.
 /// </summary>
 public static class JaggaerSeedGenerator
 {
@@ -15,6 +16,9 @@ public static class JaggaerSeedGenerator
     private static readonly string[] Units = ["EA", "BOX", "KG"];
     private const string UnknownAccount = "69999";
     private const int ProductCount = 5;
+
+    /// <summary>The X3 product non-catalog lines are ordered as (setting <c>JaggaerX3__NonCatalogueItemCode</c>).</summary>
+    public const string NonCatalogueItem = "JG-NONCAT";
 
     public static SeedScenario Seed(JaggaerStore store, SeedRequest request)
     {
@@ -51,7 +55,7 @@ public static class JaggaerSeedGenerator
                 .Select(line => new SimPurchaseOrderLine(
                     line,
                     $"Item {line} of PO {id}",
-                    Product((i + line) % ProductCount),
+                    (i + line) % 5 == 0 ? null : Product((i + line) % ProductCount),
                     Units[(i + line) % Units.Length],
                     line + (i % 4),
                     10m + line * 2.5m + i % 7,
@@ -79,7 +83,7 @@ public static class JaggaerSeedGenerator
             SupplierCodes = supplierCodes,
             X3GlAccounts = GlAccounts,
             X3CostCentres = CostCentres,
-            X3Products = [.. Enumerable.Range(0, ProductCount).Select(Product)],
+            X3Products = [.. Enumerable.Range(0, ProductCount).Select(Product), NonCatalogueItem],
             UnknownGlAccounts = rejected.Count > 0 ? [UnknownAccount] : [],
             WritablePurchaseOrders = writable,
             RejectedPurchaseOrders = rejected,

@@ -7,12 +7,24 @@ namespace MlConnector.Simulators.Procurify.Api;
 /// <summary>
 /// The list conventions: <c>page</c> (1-based) and <c>page_size</c> with the <c>metadata.pagination</c> envelope,
 /// and Django-filter day ranges <c>{field}_0</c> / <c>{field}_1</c> compared as whole days, both ends inclusive.
+/// A parameter the path does not define is ignored, as Procurify ignores it, and recorded in the log.
 /// </summary>
-internal sealed class ListQuery(HttpRequest request, ProcurifySimulatorOptions options)
+internal sealed class ListQuery(HttpRequest request, ProcurifySimulatorOptions options, IReadOnlySet<string> defined, IgnoredParameterLog log)
 {
     private readonly Dictionary<string, string[]> _invalid = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal) { "page", "page_size" };
 
-    public string? Text(string name) => request.Query.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value.ToString()) ? value.ToString() : null;
+    public string? Text(string name)
+    {
+        // Procurify answers an undefined filter as if it were absent.
+        if (!defined.Contains(name))
+        {
+            return null;
+        }
+
+        _read.Add(name);
+        return request.Query.TryGetValue(name, out var value) && !string.IsNullOrEmpty(value.ToString()) ? value.ToString() : null;
+    }
 
     public int? Int(string name)
     {
@@ -69,9 +81,25 @@ internal sealed class ListQuery(HttpRequest request, ProcurifySimulatorOptions o
     /// <summary>A 400 with DRF field errors when a filter value could not be read, else null.</summary>
     public IResult? ValidationProblem() => _invalid.Count == 0 ? null : Results.Json(_invalid, statusCode: StatusCodes.Status400BadRequest);
 
-    /// <summary>One page of <paramref name="rows"/>; only the rows on it are shaped, so large lists stay cheap to page through.</summary>
-    public IResult Page<T>(IReadOnlyList<T> rows, Func<T, JsonObject> shape, JsonObject? counts = null)
+    /// <summary>Records the parameters this answer did not apply: undefined ones, and defined ones the simulator does not filter on.</summary>
+    public void RecordIgnored()
     {
+        foreach (var (name, value) in request.Query)
+        {
+            if (!_read.Contains(name))
+            {
+                log.Add(new IgnoredParameter(request.Path.Value ?? string.Empty, name, value.ToString(), defined.Contains(name)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// One page of <paramref name="rows"/>; only the rows on it are shaped, so large lists stay cheap to page through.
+    /// <paramref name="counts"/>, given the rows on the page, writes <c>metadata.counts</c>.
+    /// </summary>
+    public IResult Page<T>(IReadOnlyList<T> rows, Func<T, JsonObject> shape, Func<int, JsonObject>? counts = null)
+    {
+        RecordIgnored();
         if (ValidationProblem() is { } problem)
         {
             return problem;
@@ -97,12 +125,12 @@ internal sealed class ListQuery(HttpRequest request, ProcurifySimulatorOptions o
                 ["current_page"] = page,
             },
         };
+        var data = new JsonArray([.. rows.Skip((page - 1) * pageSize).Take(pageSize).Select(row => (JsonNode)shape(row))]);
         if (counts is not null)
         {
-            metadata["counts"] = counts;
+            metadata["counts"] = counts(data.Count);
         }
 
-        var data = new JsonArray([.. rows.Skip((page - 1) * pageSize).Take(pageSize).Select(row => (JsonNode)shape(row))]);
         return Results.Json(new JsonObject { ["metadata"] = metadata, ["data"] = data });
     }
 

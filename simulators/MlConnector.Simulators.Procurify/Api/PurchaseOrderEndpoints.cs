@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using MlConnector.Simulators.Procurify.Api.Shapes;
 using MlConnector.Simulators.Procurify.Model;
 using State = MlConnector.Simulators.Procurify.Model.ProcurifyCodes.PurchaseOrderState;
 
@@ -14,14 +14,14 @@ internal static class PurchaseOrderEndpoints
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/api/v2/purchase_orders/{role}/{status}/", (string role, string status, HttpRequest request, ProcurifyStore store, ProcurifySimulatorOptions options, ProcurifyShapes shapes) =>
+        app.MapGet("/api/v2/purchase_orders/{role}/{status}/", (string role, string status, HttpRequest request, ProcurifyStore store, ProcurifySimulatorOptions options, IgnoredParameterLog log, PurchaseOrderShapes shapes) =>
         {
             if (!Roles.Contains(role, StringComparer.Ordinal) || StatusFilter(status) is not { } statusMatches)
             {
-                return Results.Json(new Dictionary<string, string> { ["detail"] = "Not found." }, statusCode: StatusCodes.Status404NotFound);
+                return NotFound();
             }
 
-            var query = new ListQuery(request, options).WithDayFilters("modified_date", "date", "promise_date");
+            var query = new ListQuery(request, options, ProcurifyParameters.PurchaseOrderList, log).WithDayFilters("modified_date", "date", "promise_date");
             var vendor = query.Int("pref_vendor");
             var all = store.PurchaseOrders;
             var rows = all
@@ -30,14 +30,11 @@ internal static class PurchaseOrderEndpoints
                 .Where(order => order.PromiseDate is null || query.InDayRange("promise_date", new DateTimeOffset(order.PromiseDate.Value.ToDateTime(TimeOnly.MinValue), options.TenantUtcOffset)))
                 .Where(order => vendor is null || order.VendorId == vendor)
                 .ToList();
-            var counts = new JsonObject { ["purchased"] = all.Count, ["receivable"] = all.Count(IsReceivable) };
-            return query.Page(rows, shapes.PurchaseOrderSummary, counts);
+            return query.Page(rows, shapes.Summary, rowsOnPage => PurchaseOrderShapes.Counts(all, IsReceivable, rowsOnPage));
         });
 
-        app.MapGet("/api/v2/purchase_orders/{id}/", (string id, ProcurifyStore store, ProcurifyShapes shapes) =>
-            Find(store, id) is { } order
-                ? Results.Json(shapes.PurchaseOrderDetail(order))
-                : Results.Json(new Dictionary<string, string> { ["detail"] = "Not found." }, statusCode: StatusCodes.Status404NotFound));
+        app.MapGet("/api/v2/purchase_orders/{id}/", (string id, ProcurifyStore store, PurchaseOrderShapes shapes) =>
+            Find(store, id) is { } order ? Results.Json(shapes.Detail(order)) : NotFound());
     }
 
     /// <summary>The detail accepts the PO number or the UUID.</summary>
@@ -45,6 +42,9 @@ internal static class PurchaseOrderEndpoints
         int.TryParse(id, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number)
             ? store.PurchaseOrder(number)
             : store.PurchaseOrders.FirstOrDefault(order => string.Equals(order.Uuid.ToString(), id, StringComparison.OrdinalIgnoreCase));
+
+    internal static IResult NotFound() =>
+        Results.Json(new Dictionary<string, string> { ["detail"] = "Not found." }, statusCode: StatusCodes.Status404NotFound);
 
     private static bool IsReceivable(SimPurchaseOrder order) =>
         order.State is State.Purchased or State.Reopened && order.FulfilmentStatus != "full";

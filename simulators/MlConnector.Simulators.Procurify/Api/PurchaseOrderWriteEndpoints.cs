@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using MlConnector.Simulators.Procurify.Api.Shapes;
 using MlConnector.Simulators.Procurify.Model;
 using State = MlConnector.Simulators.Procurify.Model.ProcurifyCodes.PurchaseOrderState;
 
@@ -12,7 +13,7 @@ internal static class PurchaseOrderWriteEndpoints
 {
     public static void Map(WebApplication app)
     {
-        app.MapPut("/api/v3/purchase-orders/{id}/", async (string id, HttpRequest request, ProcurifyStore store, ProcurifyShapes shapes) =>
+        app.MapPut("/api/v3/purchase-orders/{id}/", async (string id, HttpRequest request, ProcurifyStore store) =>
         {
             if (PurchaseOrderEndpoints.Find(store, id) is not { } current)
             {
@@ -54,18 +55,18 @@ internal static class PurchaseOrderWriteEndpoints
             }
 
             var updated = store.Modify(current.ProcurifyPO, _ => proposed);
-            return Results.Json(shapes.PurchaseOrderDetail(updated!));
+            return Results.Json(PurchaseOrderShapes.Updated(updated!));
         });
 
-        app.MapPost("/api/v3/purchase-orders/{id}/close/", (string id, ProcurifyStore store, ProcurifyShapes shapes) =>
+        app.MapPost("/api/v3/purchase-orders/{id}/close/", (string id, ProcurifyStore store, PurchaseOrderShapes shapes) =>
             Transition(store, shapes, id, order => order with { State = State.Closed, ClosedDate = store.Now }));
-        app.MapPost("/api/v3/purchase-orders/{id}/reopen/", (string id, ProcurifyStore store, ProcurifyShapes shapes) =>
+        app.MapPost("/api/v3/purchase-orders/{id}/reopen/", (string id, ProcurifyStore store, PurchaseOrderShapes shapes) =>
             Transition(store, shapes, id, order => order with { State = State.Reopened, ClosedDate = null }));
     }
 
-    private static IResult Transition(ProcurifyStore store, ProcurifyShapes shapes, string id, Func<SimPurchaseOrder, SimPurchaseOrder> change) =>
+    private static IResult Transition(ProcurifyStore store, PurchaseOrderShapes shapes, string id, Func<SimPurchaseOrder, SimPurchaseOrder> change) =>
         PurchaseOrderEndpoints.Find(store, id) is { } order && store.Modify(order.ProcurifyPO, change) is { } updated
-            ? Results.Json(shapes.PurchaseOrderDetail(updated))
+            ? Results.Json(shapes.ReadDocs(updated))
             : NotFound();
 
     private static SimPurchaseOrder Apply(SimPurchaseOrder order, JsonElement body)
@@ -99,9 +100,19 @@ internal static class PurchaseOrderWriteEndpoints
         {
             Lines = lines,
             Comment = Text(body, "comment") ?? order.Comment,
+            Freight = Number(body, "freight") ?? order.Freight,
+            Other = Number(body, "other") ?? order.Other,
+            Tax = Modifier(body, "tax") ?? order.Tax,
+            Discount = Modifier(body, "discount") ?? order.Discount,
             PromiseDate = Text(body, "promise_date") is { } promise && DateOnly.TryParse(promise, CultureInfo.InvariantCulture, out var date) ? date : order.PromiseDate,
         };
     }
+
+    /// <summary>A <c>{value, type}</c> price modifier; null when absent or empty.</summary>
+    private static SimPriceModifier? Modifier(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var modifier) && modifier.ValueKind == JsonValueKind.Object && Number(modifier, "value") is { } value
+            ? new SimPriceModifier(value, Text(modifier, "type") == SimPriceModifier.PercentageType ? SimPriceModifier.PercentageType : SimPriceModifier.AmountType)
+            : null;
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

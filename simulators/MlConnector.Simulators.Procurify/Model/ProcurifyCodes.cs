@@ -3,12 +3,11 @@ namespace MlConnector.Simulators.Procurify.Model;
 /// <summary>The integer enums of the real API.</summary>
 public static class ProcurifyCodes
 {
-    /// <summary>Purchase order <c>state</c>.</summary>
+    /// <summary>Purchase order <c>state</c> (the SDK's <c>PurchaseOrderStateEnum</c>: 0, 1, 3, 4, 5; 2 is retired).</summary>
     public static class PurchaseOrderState
     {
         public const int Purchased = 0;
         public const int Cancelled = 1;
-        public const int Legacy = 2;
         public const int Closed = 3;
         public const int Paid = 4;
         public const int Reopened = 5;
@@ -40,15 +39,20 @@ public static class ProcurifyCodes
         public const int Draft = 6;
     }
 
-    /// <summary>Vendor <c>type</c>.</summary>
+    /// <summary>
+    /// Vendor <c>type</c>: the SDK's <c>VendorTypeEnum</c> allows 2, 3, 4, 6 and 7 (its README's prose also names
+    /// 1 OTHER and 5 EMPLOYEE, which the enum rejects, and leaves 7 unnamed).
+    /// Source: konfig-sdks/procurify-python-sdk, procurify_python_sdk/pydantic/vendor_type_enum.py.
+    /// </summary>
     public static class VendorType
     {
-        public const int Other = 1;
         public const int Hidden = 2;
         public const int Preferred = 3;
         public const int Regular = 4;
-        public const int Employee = 5;
         public const int CreditCardProvider = 6;
+        public const int Seven = 7;
+
+        public static readonly IReadOnlyList<int> All = [Hidden, Preferred, Regular, CreditCardProvider, Seven];
     }
 
     /// <summary>Account code <c>account_type</c> (0 ASSETS ... 2 EXPENSE ... 5 OTHER).</summary>

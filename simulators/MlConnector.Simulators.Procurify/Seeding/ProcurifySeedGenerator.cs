@@ -5,7 +5,9 @@ namespace MlConnector.Simulators.Procurify.Seeding;
 
 /// <summary>
 /// Deterministic tenant data: vendors, account codes, departments, N purchase orders of M lines and approved
-/// requisitions, a requested share of the orders deliberately unmappable. Ids follow from the request only.
+/// requisitions, a requested share of the orders deliberately unmappable. Ids follow from the request only. Orders
+/// vary their PO-level money as real ones do: tax as an amount, as a percentage or none, freight, other charges, and
+/// a discount as a percentage or an amount.
 /// </summary>
 public static class ProcurifySeedGenerator
 {
@@ -32,6 +34,11 @@ public static class ProcurifySeedGenerator
     public const int InvalidAccountCodeId = 19;
     public const string InvalidAccountCode = "9999";
     public const int FirstDepartmentId = 1;
+
+    /// <summary>X3 service products the X3 side orders PO-level money as (the <c>ProcurifyX3</c> charge item settings).</summary>
+    public const string FreightItem = "FREIGHT";
+    public const string OtherChargeItem = "CHARGES";
+    public const string DiscountItem = "DISCOUNT";
 
     public static SeedScenario Seed(ProcurifyStore store, SeedRequest request)
     {
@@ -61,6 +68,15 @@ public static class ProcurifySeedGenerator
                 Uuid = DeterministicGuid(number),
                 PoNum = $"ACME-{number}",
                 PromiseDate = DateOnly.FromDateTime(stamp.UtcDateTime).AddDays(14),
+                Tax = (index % 3) switch
+                {
+                    0 => SimPriceModifier.Amount(lines.Sum(line => line.TaxAmount)),
+                    1 => SimPriceModifier.Percentage(5m),
+                    _ => null,
+                },
+                Freight = index % 4 == 0 ? 25m : 0m,
+                Other = index % 6 == 0 ? 5m : 0m,
+                Discount = index % 5 == 0 ? SimPriceModifier.Percentage(10m) : index % 7 == 0 ? SimPriceModifier.Amount(15m) : null,
             });
             var key = number.ToString(CultureInfo.InvariantCulture);
             if (cause == Cause.None)
@@ -98,7 +114,10 @@ public static class ProcurifySeedGenerator
     {
         for (var index = 0; index < VendorNames.Length; index++)
         {
-            store.Put(new SimVendor(FirstVendorId + index, VendorNames[index], ExternalId: null, at));
+            store.Put(new SimVendor(FirstVendorId + index, VendorNames[index], ExternalId: null, at)
+            {
+                Type = index == VendorNames.Length - 1 ? ProcurifyCodes.VendorType.Regular : ProcurifyCodes.VendorType.Preferred,
+            });
         }
 
         store.Put(new SimVendor(UnmappedVendorId, "Unmapped Vendor Co", ExternalId: null, at));
@@ -156,7 +175,8 @@ public static class ProcurifySeedGenerator
             X3Suppliers = [.. vendors.Values],
             X3GlAccounts = [.. AccountCodes.Select(code => code.GlAccount)],
             X3CostCentres = [.. Departments.Select(department => department.CostCentre)],
-            X3Products = [.. Items.Select(item => item.Sku)],
+            X3Products = [.. Items.Select(item => item.Sku), FreightItem, OtherChargeItem, DiscountItem],
+            ChargeItems = new ChargeItems(FreightItem, OtherChargeItem, DiscountItem),
             UnmappedVendorIds = [UnmappedVendorId.ToString(CultureInfo.InvariantCulture)],
             InvalidAccountCodes = [InvalidAccountCode],
             MappablePurchaseOrders = mappable,

@@ -25,8 +25,11 @@ public sealed record SeedScenario
     /// <summary>X3 cost centres (analytical dimension values) that must exist.</summary>
     public required IReadOnlyList<string> X3CostCentres { get; init; }
 
-    /// <summary>X3 products the lines order (their Procurify SKUs).</summary>
+    /// <summary>X3 products the lines order (their Procurify SKUs) and the charge items.</summary>
     public required IReadOnlyList<string> X3Products { get; init; }
+
+    /// <summary>The X3 products for PO-level freight, other charges and discounts (settings <c>ProcurifyX3__FreightItemCode</c>, ...).</summary>
+    public required ChargeItems ChargeItems { get; init; }
 
     /// <summary>Procurify vendor ids with no mapping row and no matching <c>external_id</c>.</summary>
     public required IReadOnlyList<string> UnmappedVendorIds { get; init; }
@@ -45,3 +48,6 @@ public sealed record SeedScenario
 
     public required string Currency { get; init; }
 }
+
+/// <summary>X3 products that order Procurify's PO-level money as lines.</summary>
+public sealed record ChargeItems(string Freight, string OtherCharges, string Discount);

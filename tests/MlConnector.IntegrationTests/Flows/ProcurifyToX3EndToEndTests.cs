@@ -1,5 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
+using MlConnector.Connectors.Procurify;
 using MlConnector.Core.Mapping;
+using MlConnector.Core.Secrets;
 using MlConnector.Pipeline.Records;
+using MlConnector.Pipeline.Replay;
 using MlConnector.Simulators.Common;
 using MlConnector.Simulators.Procurify.Seeding;
 
@@ -18,8 +22,11 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
 
         await harness.SyncAsync(Flow);
 
-        // New orders arrive whole from 10 list pages and 20 pages of order items: no order needed its own detail call.
-        Assert.Equal(30, ProcurifyApiCalls(harness).Count);
+        // New orders arrive whole from 10 list pages and 20 pages of order items, joined on the items' PO ids: no order
+        // needed its own detail call. Items name their account by id, so each distinct account is looked up once.
+        var accounts = harness.Sandbox.Procurify.Store.PurchaseOrders.SelectMany(order => order.Lines).Select(line => line.AccountId).Distinct().Count();
+        Assert.Equal(30, ProcurifyApiCalls(harness).Count(call => call.Path != "/api/v3/accounts/"));
+        Assert.Equal(accounts, ProcurifyApiCalls(harness).Count(call => call.Path == "/api/v3/accounts/"));
         Assert.All(ProcurifyApiCalls(harness), call => Assert.DoesNotMatch(@"^/api/v2/purchase_orders/\d+/$", call.Path));
         Assert.Equal(950, ExternalReferences(harness).Count);
         var rejected = await harness.RecordsAsync(Flow, RecordStatus.Rejected);
@@ -45,6 +52,13 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
         Assert.Equal(1000, references.Count);
         Assert.Equal(1000, references.Distinct(StringComparer.Ordinal).Count());
         Assert.Empty(await harness.RecordsAsync(Flow, RecordStatus.Rejected));
+
+        // Each X3 order totals what Procurify's does: freight, other charges and discounts as lines, the tax on the lines.
+        foreach (var x3Order in harness.Sandbox.X3.PurchaseOrders())
+        {
+            var procurify = harness.Sandbox.Procurify.Store.PurchaseOrder(int.Parse(x3Order["YEXTREF"]!.ToString(), System.Globalization.CultureInfo.InvariantCulture))!;
+            Assert.Equal(procurify.Total, TotalOf(x3Order));
+        }
 
         // Procurify saw the client header on every API call and one token served the whole run.
         var apiCalls = ProcurifyApiCalls(harness);
@@ -126,11 +140,46 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
         }
     }
 
+    public async Task A_refused_client_secret_fails_each_poll_with_the_reason_on_the_status_asks_procurify_once_and_a_stored_fix_is_used_at_once()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        await harness.Sandbox.SeedProcurifyAsync(new SeedRequest { PurchaseOrders = 5, LinesPerOrder = 1, UnmappableShare = 0 }, harness.Mappings, CancellationToken.None);
+        var secrets = harness.Services.GetRequiredService<ISecretStore>();
+        await secrets.SetSecretAsync(ProcurifySecretNames.ClientSecret, "revoked-secret", CancellationToken.None);
+
+        // Three scheduled runs inside the refusal hold: each fails loudly, none asks Procurify again with the refused secret.
+        for (var run = 0; run < 3; run++)
+        {
+            await Assert.ThrowsAsync<ProcurifyAuthenticationException>(() => harness.SyncAsync(Flow));
+        }
+
+        var failed = await FlowStatusAsync(harness);
+        Assert.Contains("Procurify refused client id", failed.LastRunError, StringComparison.Ordinal);
+        Assert.Contains(ProcurifySecretNames.ClientSecret, failed.LastRunError, StringComparison.Ordinal);
+        Assert.DoesNotContain("revoked-secret", failed.LastRunError, StringComparison.Ordinal);
+        Assert.Equal(1, harness.Sandbox.Procurify.TokenRequestCount);
+        Assert.Empty(ProcurifyApiCalls(harness));
+        Assert.Empty(ExternalReferences(harness));
+
+        await secrets.SetSecretAsync(ProcurifySecretNames.ClientSecret, harness.Sandbox.Procurify.Options.ClientSecret, CancellationToken.None);
+        await harness.SyncAsync(Flow);
+
+        Assert.Equal(5, ExternalReferences(harness).Count);
+        Assert.Equal(2, harness.Sandbox.Procurify.TokenRequestCount);
+        Assert.Null((await FlowStatusAsync(harness)).LastRunError);
+    }
+
+    private static async Task<FlowStatus> FlowStatusAsync(ConnectedHarness harness) =>
+        (await harness.Services.GetRequiredService<PipelineStatusReader>().ReadAsync(CancellationToken.None)).Flows.Single(flow => flow.Name == Flow);
+
     private static List<JournalEntry> ProcurifyApiCalls(ConnectedHarness harness) =>
         harness.Sandbox.Procurify.Journal.Entries.Where(entry => entry.Path.StartsWith("/api/", StringComparison.Ordinal)).ToList();
 
     private static List<string> ExternalReferences(ConnectedHarness harness) =>
         harness.Sandbox.X3.PurchaseOrders().Select(order => order["YEXTREF"]?.ToString() ?? string.Empty).Where(reference => reference.Length > 0).ToList();
+
+    private static decimal TotalOf(System.Text.Json.Nodes.JsonObject order) =>
+        order["$lines"]!.AsArray().Sum(line => (line!["QTYUOM"]!.GetValue<decimal>() * line["GROPRI"]!.GetValue<decimal>()) + line["AMTTAX"]!.GetValue<decimal>());
 
     private static IEnumerable<decimal> QuantitiesOf(System.Text.Json.Nodes.JsonObject order) =>
         order["$lines"]!.AsArray().Select(line => line!["QTYUOM"]!.GetValue<decimal>());

@@ -35,9 +35,10 @@ internal sealed class JaggaerHarness : IAsyncDisposable
 
     /// <param name="time">Shared by the simulator and the client (token lifetimes); retries need real time, so only tests without faults pass a fake.</param>
     /// <param name="baseUrl">Overrides the simulator's address (a wrong URL for the connection check).</param>
-    public static async Task<JaggaerHarness> StartAsync(string? secret = null, int pageSize = 20, TimeProvider? time = null, string? baseUrl = null)
+    /// <param name="companyRowKey">The key the simulator nests each company profile under (<c>returnCompanyInfo</c> or <c>companyMaster</c>).</param>
+    public static async Task<JaggaerHarness> StartAsync(string? secret = null, int pageSize = 20, TimeProvider? time = null, string? baseUrl = null, string companyRowKey = "returnCompanyInfo")
     {
-        var simulator = await JaggaerSimulator.StartAsync(new JaggaerSimulatorOptions { PageSize = pageSize, Time = time ?? TimeProvider.System });
+        var simulator = await JaggaerSimulator.StartAsync(new JaggaerSimulatorOptions { PageSize = pageSize, Time = time ?? TimeProvider.System, CompanyRowKey = companyRowKey });
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Jaggaer:BaseUrl"] = baseUrl ?? simulator.BaseAddress.ToString(),

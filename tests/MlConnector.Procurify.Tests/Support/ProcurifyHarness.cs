@@ -26,8 +26,15 @@ internal sealed class ProcurifyHarness : IAsyncDisposable
 
     public ISourceStream Requisitions => Services.GetRequiredKeyedService<ISourceStream>(ProcurifyNames.RequisitionStream);
 
-    public static async Task<ProcurifyHarness> StartAsync(string? secret = null, int pageSize = 5, ProcurifySimulatorOptions? simulatorOptions = null)
+    /// <param name="time">Shared by the simulator and the client (token lifetimes); retries need real time, so only tests without faults pass a fake.</param>
+    public static async Task<ProcurifyHarness> StartAsync(string? secret = null, int pageSize = 5, ProcurifySimulatorOptions? simulatorOptions = null, TimeProvider? time = null)
     {
+        simulatorOptions ??= new ProcurifySimulatorOptions();
+        if (time is not null)
+        {
+            simulatorOptions.Time = time;
+        }
+
         var simulator = await ProcurifySimulator.StartAsync(simulatorOptions);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -37,15 +44,20 @@ internal sealed class ProcurifyHarness : IAsyncDisposable
         }).Build();
         var secrets = new InMemorySecretStore();
         await secrets.SetSecretAsync(ProcurifySecretNames.ClientSecret, secret ?? simulator.Options.ClientSecret, CancellationToken.None);
-        var services = new ServiceCollection()
-            .AddSingleton<ISecretStore>(secrets)
+        var services = new ServiceCollection().AddSingleton<ISecretStore>(secrets);
+        if (time is not null)
+        {
+            services.AddSingleton(time);
+        }
+
+        var provider = services
             .AddProcurify(configuration, resilience =>
             {
                 resilience.BaseDelay = TimeSpan.FromMilliseconds(10);
                 resilience.MaxRetryAttempts = 3;
             })
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
-        return new ProcurifyHarness(simulator, services);
+        return new ProcurifyHarness(simulator, provider);
     }
 
     public async Task<List<SourceRecord>> ReadAllAsync(ISourceStream stream, DateTimeOffset? since)

@@ -11,6 +11,8 @@ namespace MlConnector.Connectors.Jaggaer.Streams;
 /// A J1P list read for changes: <c>flt</c> asks for rows stamped at or after the start, each server page becomes a
 /// source page. Key = the resource's id field, version = its change stamp (a hash of the row when it has none).
 /// Rows already returned in this run (a row moved between two page reads) and rows older than the start are dropped.
+/// A row without its id is not skipped: it becomes a record keyed by a hash of its content, which the mapper rejects
+/// with the reason, so a sync that read rows it cannot use says so.
 /// </summary>
 public sealed class JaggaerChangeStream : ISourceStream
 {
@@ -48,10 +50,12 @@ public sealed class JaggaerChangeStream : ISourceStream
             foreach (var row in page.Rows)
             {
                 var stamp = _resource.StampOf(row);
-                if (_resource.KeyOf(row) is not { } key || (from.Since is { } since && stamp < since))
+                if (from.Since is { } since && stamp < since)
                 {
                     continue;
                 }
+
+                var key = _resource.KeyOf(row) ?? KeyOfRowWithoutId(row);
 
                 var version = VersionOf(stamp, row);
                 if (seen.Add((key, version)))
@@ -67,8 +71,13 @@ public sealed class JaggaerChangeStream : ISourceStream
         }
     }
 
+    /// <summary>The record key of a row that lacks its id: <c>row-</c> and a hash of its content.</summary>
+    public static string KeyOfRowWithoutId(JsonElement row) => "row-" + Hash(row);
+
     /// <summary>The change stamp normalised so re-reads compare equal; without one, a hash of the row's content.</summary>
     public static string VersionOf(DateTimeOffset? stamp, JsonElement row) =>
         stamp?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)
-        ?? "sha256:" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(row.GetRawText())))[..16].ToLowerInvariant();
+        ?? "sha256:" + Hash(row);
+
+    private static string Hash(JsonElement row) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(row.GetRawText())))[..16].ToLowerInvariant();
 }

@@ -7,6 +7,7 @@ public static class JaggaerStreams
     public static JaggaerResource Suppliers(JaggaerOptions options) => new(
         JaggaerNames.SupplierStream,
         (client, filter, cancellationToken) => client.ListSuppliersAsync(filter, cancellationToken),
+        JaggaerSupplierFields.ProfileOf,
         JaggaerSupplierFields.Id,
         JaggaerSupplierFields.LastModified,
         JaggaerSupplierFields.ChangeFilterField,
@@ -17,6 +18,7 @@ public static class JaggaerStreams
     public static JaggaerResource PurchaseOrders() => new(
         JaggaerNames.PurchaseOrderStream,
         (client, filter, cancellationToken) => client.ListPurchaseOrdersAsync(filter, cancellationToken),
+        row => row,
         JaggaerPurchaseOrderFields.Id,
         JaggaerPurchaseOrderFields.LastUpdate,
         JaggaerPurchaseOrderFields.ChangeFilterField,

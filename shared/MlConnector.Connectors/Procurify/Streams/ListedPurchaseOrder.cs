@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PurchaseOrder = MlConnector.Connectors.Procurify.ProcurifyFields.PurchaseOrder;
 
 namespace MlConnector.Connectors.Procurify.Streams;
 
@@ -7,8 +8,6 @@ namespace MlConnector.Connectors.Procurify.Streams;
 /// <param name="ModifiedAt">Its <c>last_modified</c>.</param>
 public sealed record ListedPurchaseOrder(string Id, JsonElement Summary, DateTimeOffset? ModifiedAt)
 {
-    public string? Uuid => Summary.Text("uuid");
-
     /// <summary>How many lines the order has (<c>item_count</c>); null when the list did not say.</summary>
-    public int? ItemCount => Summary.Int("item_count");
+    public int? ItemCount => Summary.Int(PurchaseOrder.ItemCount);
 }

@@ -1,17 +1,27 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
+using static MlConnector.Connectors.Procurify.ProcurifyFields;
 
 namespace MlConnector.Connectors.Procurify.Streams;
 
-/// <summary>Which fields identify a Procurify purchase order and requisition.</summary>
+/// <summary>Which fields key a Procurify purchase order and requisition, and the key of a row that lacks them.</summary>
 public static class ProcurifyPurchaseOrderFields
 {
     /// <summary>The Procurify PO number (<c>procurify_PO</c>), stable across versions; the detail endpoint accepts it.</summary>
-    public static string? IdOf(JsonElement purchaseOrder) => purchaseOrder.FirstText("procurify_PO", "id", "uuid");
+    public static string? IdOf(JsonElement purchaseOrder) => purchaseOrder.Text(PurchaseOrder.Id);
 
-    /// <summary>The requisition number (<c>num</c>); order items point back at it through <c>order_num</c>.</summary>
-    public static string? RequisitionIdOf(JsonElement requisition) => requisition.FirstText("num", "id", "uuid");
+    /// <summary>The requisition number (<c>num</c>); order items point back at it through <c>orderNum</c>.</summary>
+    public static string? RequisitionIdOf(JsonElement requisition) => requisition.Text(Requisition.Number);
 
-    /// <summary>Requisitions carry <c>dateModified</c>; v3 rows use <c>last_modified</c>.</summary>
-    public static DateTimeOffset? RequisitionModifiedAt(JsonElement requisition) =>
-        requisition.Timestamp("dateModified") ?? requisition.Timestamp("last_modified") ?? requisition.Timestamp("modified_date");
+    public static DateTimeOffset? RequisitionModifiedAt(JsonElement requisition) => requisition.Timestamp(Requisition.DateModified);
+
+    /// <summary>
+    /// The record key of a row without its id: its UUID, else a hash of its content. The row still becomes a record,
+    /// which the mapper rejects with the reason, so a broken row shows in <c>mlc rejects</c> instead of vanishing.
+    /// </summary>
+    public static string KeyOfRowWithoutId(JsonElement row, string uuidField) =>
+        row.Text(uuidField) is { } uuid
+            ? "uuid-" + uuid
+            : "row-" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(row.GetRawText())))[..16].ToLowerInvariant();
 }

@@ -2,12 +2,15 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MlConnector.Core.Flows;
+using static MlConnector.Connectors.Procurify.ProcurifyFields;
 
 namespace MlConnector.Connectors.Procurify.Streams;
 
 /// <summary>
 /// Approved requisitions (status 1) changed since a time, each with its lines read from
-/// <c>/api/v3/order-items/?order_num=</c> and attached as <c>order_items</c>. Key = <c>num</c>, version = <c>dateModified</c>.
+/// <c>/api/v3/order-items/?orderNum=</c> and attached as <c>order_items</c>, and the accounts and vendors those lines
+/// name by id. Key = <c>num</c>, version = <c>dateModified</c>. A row without a <c>num</c> becomes a record keyed by
+/// its UUID, which the mapper rejects with the reason.
 /// </summary>
 public sealed class ProcurifyRequisitionStream : ISourceStream
 {
@@ -24,6 +27,7 @@ public sealed class ProcurifyRequisitionStream : ISourceStream
     public async IAsyncEnumerable<SourcePage> ReadAsync(StreamPosition from, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var filter = new ChangedRecordFilter(from.Since);
+        var references = new ProcurifyReferenceResolver(_client);
         var query = new ProcurifyQuery()
             .Add("status", ProcurifyClient.RequisitionApproved)
             .AddDayRange("modified_date", filter.FirstDay);
@@ -32,21 +36,29 @@ public sealed class ProcurifyRequisitionStream : ISourceStream
             var records = new List<SourceRecord>(page.Data.Count);
             foreach (var requisition in page.Data)
             {
-                var id = ProcurifyPurchaseOrderFields.RequisitionIdOf(requisition);
                 var modifiedAt = ProcurifyPurchaseOrderFields.RequisitionModifiedAt(requisition);
-                if (id is null || !filter.IsInWindow(modifiedAt))
+                if (!filter.IsInWindow(modifiedAt))
                 {
                     continue;
                 }
 
-                var version = ChangedRecordFilter.VersionOf(modifiedAt, requisition.Text("dateModified"));
-                if (!filter.IsFirstSighting(id, version))
+                var id = ProcurifyPurchaseOrderFields.RequisitionIdOf(requisition);
+                var key = id ?? ProcurifyPurchaseOrderFields.KeyOfRowWithoutId(requisition, Requisition.Uuid);
+                var version = ChangedRecordFilter.VersionOf(modifiedAt, requisition.Text(Requisition.DateModified));
+                if (!filter.IsFirstSighting(key, version))
                 {
+                    continue;
+                }
+
+                if (id is null)
+                {
+                    records.Add(new SourceRecord(key, version, modifiedAt, requisition));
                     continue;
                 }
 
                 var lines = await ReadLinesAsync(id, cancellationToken);
-                records.Add(new SourceRecord(id, version, modifiedAt, OrderItemsPayload.Attach(requisition, lines)));
+                var resolved = await references.ResolveAsync(lines, withVendors: true, cancellationToken);
+                records.Add(new SourceRecord(id, version, modifiedAt, OrderItemsPayload.Attach(requisition, lines, resolved)));
             }
 
             if (records.Count > 0)
@@ -56,12 +68,26 @@ public sealed class ProcurifyRequisitionStream : ISourceStream
         }
     }
 
+    /// <summary>
+    /// The requisition's order items. Procurify answers a filter it does not know as if it were absent (every item of the
+    /// tenant), so an item of another requisition means the filter was not applied: the run stops with that reason rather
+    /// than attach another requisition's lines.
+    /// </summary>
     private async Task<List<JsonElement>> ReadLinesAsync(string requisitionNumber, CancellationToken cancellationToken)
     {
         var lines = new List<JsonElement>();
-        var query = new ProcurifyQuery().Add("order_num", requisitionNumber);
+        var query = new ProcurifyQuery().Add(Line.RequisitionNumber, requisitionNumber);
         await foreach (var page in _client.ListOrderItemsAsync(query, cancellationToken))
         {
+            if (page.Data.FirstOrDefault(line => line.Text(Line.RequisitionNumber) != requisitionNumber) is { ValueKind: JsonValueKind.Object } stranger)
+            {
+                throw new ProcurifyApiException(
+                    $"Procurify answered the order items of requisition {requisitionNumber} with an item of requisition " +
+                    $"{stranger.Text(Line.RequisitionNumber) ?? "(none)"} (item {stranger.Text(Line.Id)}): the '{Line.RequisitionNumber}' filter was not applied.",
+                    null,
+                    null);
+            }
+
             lines.AddRange(page.Data);
         }
 

@@ -11,7 +11,7 @@ namespace MlConnector.Connectors.SageX3.Auth;
 /// A token nobody can use any more raises <see cref="SageX3RePairRequiredException"/>, and the same dead token
 /// is not sent again until an operator re-pairs.
 /// </summary>
-public sealed class CloudGatewayTokenSource(CloudTokenClient tokens, ISecretStore secrets, TimeProvider time, ILogger<CloudGatewayTokenSource> logger) : IAccessTokenSource
+public sealed class CloudGatewayTokenSource(CloudTokenClient tokens, ISecretStore secrets, TimeProvider time, ILogger<CloudGatewayTokenSource> logger) : IAccessTokenSource, ICredentialFingerprint
 {
     /// <summary>How often a refused refresh looks again for a successor another instance is storing (1.5 s in all).</summary>
     private const int RotationWaits = 5;
@@ -52,6 +52,10 @@ public sealed class CloudGatewayTokenSource(CloudTokenClient tokens, ISecretStor
 
         return new AccessToken(answer.AccessToken!, time.GetUtcNow() + answer.AccessLifetime);
     }
+
+    /// <summary>A new pairing stores a new refresh token: a refusal cached for the old one no longer holds.</summary>
+    public async ValueTask<string?> FingerprintAsync(CancellationToken cancellationToken) =>
+        CredentialFingerprints.Of(await secrets.GetSecretAsync(SageX3SecretNames.CloudRefreshToken, cancellationToken));
 
     private async Task<string> ReadRefreshTokenAsync(CancellationToken cancellationToken)
     {
