@@ -140,6 +140,7 @@ public sealed class ProcurifyToX3EndToEndTests(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
     public async Task A_refused_client_secret_fails_each_poll_with_the_reason_on_the_status_asks_procurify_once_and_a_stored_fix_is_used_at_once()
     {
         await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
