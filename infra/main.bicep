@@ -45,6 +45,8 @@ param x3SpsAcksSchedule string = '0 5-59/15 * * * *'
 
 @description('NCRONTAB (6 fields, UTC) for the X3 sales invoices -> SPS invoices (810) poll.')
 param x3SpsInvoicesSchedule string = '0 10-59/15 * * * *'
+@description('NCRONTAB (6 fields, UTC) for the X3 sales deliveries -> SPS ship notices (856) poll.')
+param x3SpsShipmentsSchedule string = '0 7-59/15 * * * *'
 @description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
 param x3StediSchedule string = '0 */15 * * * *'
 
@@ -71,6 +73,10 @@ param instanceMemoryMB int = 2048
 
 @description('Keep deleted secrets recoverable; once on it cannot be turned off.')
 param keyVaultPurgeProtection bool = true
+
+@minLength(1)
+@description('Client id of the Entra app registration guarding the operator console and admin API (CONSOLE_AUTH_CLIENT_ID, set by the preprovision hook).')
+param consoleAuthClientId string
 
 @description('Email for alerts; empty to create the alerts without notifications.')
 param alertEmail string = ''
@@ -190,6 +196,7 @@ module api 'app/api.bicep' = {
     spsX3Schedule: spsX3Schedule
     x3SpsAcksSchedule: x3SpsAcksSchedule
     x3SpsInvoicesSchedule: x3SpsInvoicesSchedule
+    x3SpsShipmentsSchedule: x3SpsShipmentsSchedule
     x3StediSchedule: x3StediSchedule
     x3StediInvoicesSchedule: x3StediInvoicesSchedule
     additionalAppSettings: additionalAppSettings
@@ -199,6 +206,23 @@ module api 'app/api.bicep' = {
   // The host reads storage and Key Vault at start-up: give it its roles first.
   dependsOn: [
     rbac
+  ]
+}
+
+// Entra ID sign-in for everything but the webhooks (which verify their senders themselves).
+module auth 'app/auth.bicep' = {
+  name: 'auth'
+  scope: rg
+  params: {
+    functionAppName: functionAppName
+    clientId: consoleAuthClientId
+    unauthenticatedPaths: [
+      '/api/webhooks/adobe-commerce'
+      '/api/webhooks/stedi'
+    ]
+  }
+  dependsOn: [
+    api
   ]
 }
 
@@ -213,6 +237,7 @@ module alerts 'monitoring/alerts.bicep' = {
     alertEmail: alertEmail
     sourceLagAlertMinutes: sourceLagAlertMinutes
     failedAttemptsAlertThreshold: failedAttemptsAlertThreshold
+    attentionPageUrl: 'https://${api.outputs.defaultHostName}/api/console/attention'
   }
 }
 
@@ -226,4 +251,6 @@ output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
 output AZURE_KEY_VAULT_ENDPOINT string = keyVault.outputs.uri
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_USER_ASSIGNED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+output AZURE_USER_ASSIGNED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
+output CONSOLE_URL string = 'https://${api.outputs.defaultHostName}/api/console/'
 output APPLICATIONINSIGHTS_NAME string = monitoring.outputs.applicationInsightsName

@@ -11,6 +11,16 @@ rm -f "$root/.data/reliability/figures.txt" # the reliability suite's figures, p
 "$root/scripts/install-azurite.sh" || { echo "0 passed, 1 failed"; exit 1; }
 "$root/scripts/install-node-x12.sh" || { echo "0 passed, 1 failed"; exit 1; }
 
+# The operator console's browser tests drive Debian's Chromium (Playwright's own browser download is blocked here).
+if [[ ! -x /usr/bin/chromium ]]; then
+  echo "Installing Chromium with apt-get for the operator console's browser tests..."
+  sudo_cmd=""
+  [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null && sudo_cmd="sudo"
+  if ! ($sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium) >"$results/chromium-install.log" 2>&1; then
+    echo "Chromium could not be installed (see .data/test-results/chromium-install.log); the browser tests will fail."
+  fi
+fi
+
 failures=0
 if [[ -x "$root/scripts/lint-bicep.sh" ]]; then
   if ! "$root/scripts/lint-bicep.sh"; then

@@ -19,6 +19,7 @@ var root = new RootCommand("mlc: ml-connector, keeping Sage X3 in sync with Proc
     PingCommand.Create(),
     StediGuideCommand.Create(),
     X3PairCommand.Create(),
+    AdobeCommand.Create(),
     DemoCommand.Create(),
     MlConnector.Cli.Bench.BenchCommand.Create(),
 };

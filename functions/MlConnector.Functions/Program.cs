@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using MlConnector.Flows;
 using MlConnector.Functions.Hosting;
 using MlConnector.Functions.Monitoring;
+using MlConnector.OperatorConsole;
 using MlConnector.Pipeline.Hosting;
 using MlConnector.Pipeline.Telemetry;
 using OpenTelemetry.Logs;
@@ -23,6 +24,7 @@ telemetry.UseAzureMonitorWhenConfigured(builder.Configuration);
 builder.Services.Configure<OpenTelemetryLoggerOptions>(options => options.IncludeScopes = true);
 
 builder.Services.AddMlConnector(builder.Configuration);
+builder.Services.AddOperatorConsole();
 builder.Services.RefuseNamePrefix();
 builder.Services.AddHostedService<StorageProvisioner>();
 

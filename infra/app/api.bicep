@@ -43,6 +43,8 @@ param x3SpsAcksSchedule string
 
 @description('NCRONTAB (6 fields, UTC) for the X3 sales invoices -> SPS invoices (810) poll.')
 param x3SpsInvoicesSchedule string
+@description('NCRONTAB (6 fields, UTC) for the X3 sales deliveries -> SPS ship notices (856) poll.')
+param x3SpsShipmentsSchedule string
 @description('NCRONTAB (6 fields, UTC) for the X3 purchase orders -> Stedi 850 poll.')
 param x3StediSchedule string
 
@@ -77,6 +79,9 @@ var appSettings = {
   // DefaultAzureCredential (Key Vault secret store) picks the user-assigned identity from this.
   AZURE_CLIENT_ID: identityClientId
   SecretStore__KeyVaultUri: keyVaultUri
+  // The built-in authentication (app/auth.bicep) proves the console app registration with this identity, not a secret.
+  OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID: identityClientId
+  WEBSITE_AUTH_AAD_ALLOWED_TENANTS: tenant().tenantId
   // Only used without a Key Vault (the local runtime's encrypted file).
   SecretStore__LocalPath: ''
   ProcurifyX3_Schedule: procurifyX3Schedule
@@ -87,6 +92,7 @@ var appSettings = {
   SpsX3_Schedule: spsX3Schedule
   X3SpsAcks_Schedule: x3SpsAcksSchedule
   X3SpsInvoices_Schedule: x3SpsInvoicesSchedule
+  X3SpsShipments_Schedule: x3SpsShipmentsSchedule
   X3Stedi_Schedule: x3StediSchedule
   X3StediInvoices_Schedule: x3StediInvoicesSchedule
   Maintenance_Schedule: '0 */15 * * * *'
@@ -130,6 +136,9 @@ var appSettings = {
   SpsCommerceX3__Site: ''
   SpsCommerceX3__DefaultCurrency: 'USD'
   SpsCommerceX3__EachUnit: 'UN'
+  SpsCommerceX3__TotalTolerance: '0.01'
+  SpsCommerceX3__CancellationWaitSeconds: '20'
+  SpsCommerceX3__SsccCompanyPrefix: '0614141'
   // Stedi: empty BaseUrl leaves the connector off; the API key is Key Vault secret stedi-api-key (param stediApiKey),
   // the webhook credential secret stedi-webhook-credential.
   Stedi__BaseUrl: ''

@@ -17,6 +17,9 @@ param sourceLagAlertMinutes int = 120
 @description('Alert when a flow has more failed map/write attempts than this in 15 minutes (single failures are retried and usually heal).')
 param failedAttemptsAlertThreshold int = 10
 
+@description('The operator console\'s Needs attention page; the new-reject-reason alert links to it.')
+param attentionPageUrl string
+
 resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = if (!empty(alertEmail)) {
   name: '${namePrefix}-ops'
   location: 'global'
@@ -158,6 +161,70 @@ resource recordsFailed 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
           ]
           operator: 'GreaterThan'
           threshold: failedAttemptsAlertThreshold
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    actions: {
+      actionGroups: actions
+    }
+  }
+}
+
+// A new reject reason (per flow and reason group, not per record): mlc.records.rejected carries the reason group as
+// its `reason` dimension (RejectReason in the engine). Stateful (autoMitigate): one notification per flow and reason,
+// not repeated while that reason keeps recurring (rejects are retried on every sync, at least daily), resolved after two
+// days without it. The `page` dimension carries the console link filtered to the flow, so the notification says what
+// to do and where.
+resource newRejectReason 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: '${namePrefix}-new-reject-reason'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'ml-connector: records rejected for a new reason'
+    description: 'Records of a flow are rejected for a reason not seen before (the `reason` dimension), usually a missing mapping or X3 record. Open the `page` link (the operator console, Needs attention), add the mapping or fix the data there, then reprocess. See docs/operations.md.'
+    severity: 3
+    enabled: true
+    scopes: [
+      applicationInsightsId
+    ]
+    evaluationFrequency: 'PT1H'
+    windowSize: 'P2D'
+    autoMitigate: true
+    criteria: {
+      allOf: [
+        {
+          query: 'customMetrics | where name == "mlc.records.rejected" | extend flow = tostring(customDimensions.flow), reason = tostring(customDimensions.reason) | where isnotempty(reason) and reason != "(none)" | summarize rejected = sum(valueSum) by flow, reason | extend page = strcat("${attentionPageUrl}?flow=", url_encode_component(flow))'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'rejected'
+          dimensions: [
+            {
+              name: 'flow'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+            {
+              name: 'reason'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+            {
+              name: 'page'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
           failingPeriods: {
             numberOfEvaluationPeriods: 1
             minFailingPeriodsToAlert: 1

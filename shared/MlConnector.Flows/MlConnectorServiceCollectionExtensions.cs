@@ -66,6 +66,7 @@ public static class MlConnectorServiceCollectionExtensions
                 services.AddFlow(SpsCommerceX3Flows.Orders());
                 services.AddFlow(SpsCommerceX3Flows.Acknowledgments());
                 services.AddFlow(SpsCommerceX3Flows.Invoices());
+                services.AddFlow(SpsCommerceX3Flows.Shipments());
             }
         }
 
@@ -76,6 +77,7 @@ public static class MlConnectorServiceCollectionExtensions
             {
                 services.AddFlow(AdobeCommerceX3Flows.OrdersToSupplierInvoices());
                 services.AddFlow(AdobeCommerceX3Flows.X3FulfillmentToAdobeShipments());
+                services.AddSingleton<CommerceOrderResend>();
             }
         }
 

@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using MlConnector.Flows;
+using MlConnector.OperatorConsole;
+using MlConnector.Pipeline.Access;
 using MlConnector.Pipeline.Hosting;
 using MlConnector.Runtime.Admin;
 using MlConnector.Runtime.Azurite;
@@ -34,8 +36,13 @@ public static class LocalRuntime
         builder.Services.AddHostedService<AdminTokenInitializer>();
         builder.Services.TryAddSingleton(_ => QueueRules.Load(HostJsonPath()));
         configure?.Invoke(builder.Services);
+
+        // The console and admin routes trust the person at this machine, or the admin token; a host may register another access first.
+        builder.Services.TryAddSingleton<IOperatorAccess, LocalOperatorAccess>();
         builder.Services.AddMlConnector(builder.Configuration);
+        builder.Services.AddOperatorConsole();
         builder.Services.AddOtlpExportWhenConfigured(builder.Configuration);
+        builder.Services.AddServiceHosting();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddMvcCore();
         builder.Services.AddSingleton<PipelineWorkers>();

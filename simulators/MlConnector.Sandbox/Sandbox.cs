@@ -250,6 +250,11 @@ public sealed class Sandbox : IAsyncDisposable
 
         await ImportAsync(mappings, MappingTableNames.TradingPartner, scenario.PartnerToCustomer, cancellationToken);
         await ImportAsync(mappings, MappingTableNames.ItemNumber, scenario.BuyerPartToItem, cancellationToken);
+        foreach (var (table, rows) in scenario.ExtraMappings)
+        {
+            await ImportAsync(mappings, table, rows, cancellationToken);
+        }
+
         return scenario;
     }
 

@@ -5,9 +5,11 @@ using MlConnector.Simulators.Common;
 namespace MlConnector.Simulators.AdobeCommerce;
 
 /// <summary>
-/// A simulated Adobe Commerce store on loopback: orders (entity_id differs from increment_id, configurable parent and
-/// child lines, shipping assignments, purchase order payments), shipments, order comments, OAuth 1.0a / bearer / IMS
-/// authentication, and a webhook sender signing in each of Adobe's schemes.
+/// A simulated Adobe Commerce store on loopback: orders of every product type as Commerce 2.4.8 answers them
+/// (<see cref="SimulatedOrderJson"/>), shipments by Commerce's rules per product type (<see cref="ShipmentRules"/>),
+/// catalog products (a bundle's shipment type), order comments, OAuth 1.0a / bearer / IMS authentication, and a
+/// webhook sender signing in each of Adobe's schemes, sending saved orders or place-hook payloads
+/// (<see cref="PlaceHookPayload"/>) and judging each answer as Commerce would (<see cref="HookAnswer"/>).
 /// </summary>
 public sealed class AdobeCommerceSimulator : IAsyncDisposable
 {

@@ -9,6 +9,9 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
     private readonly Lock _gate = new();
     private readonly Dictionary<long, JsonObject> _orders = [];
     private readonly List<JsonObject> _shipments = [];
+    private readonly List<JsonObject> _shipRequests = [];
+    private readonly Dictionary<string, JsonObject> _products = new(StringComparer.Ordinal);
+    private readonly HashSet<long> _bundlesShippedSeparately = [];
     private long _nextOrderId = options.FirstOrderEntityId;
     private long _nextItemId = 1;
     private long _nextShipmentId = 1;
@@ -19,9 +22,41 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
     {
         lock (_gate)
         {
-            var order = SimulatedOrderJson.Build(spec, _nextOrderId++, ref _nextItemId, Now());
-            _orders[order["entity_id"]!.GetValue<long>()] = order;
-            return (JsonObject)order.DeepClone();
+            var built = SimulatedOrderJson.Build(spec, _nextOrderId++, ref _nextItemId, Now());
+            _orders[built.Order["entity_id"]!.GetValue<long>()] = built.Order;
+            foreach (var product in built.Products)
+            {
+                _products[(string)product["sku"]!] = product;
+            }
+
+            _bundlesShippedSeparately.UnionWith(built.BundlesShippedSeparately);
+            return (JsonObject)built.Order.DeepClone();
+        }
+    }
+
+    /// <summary>Every <c>POST /V1/order/{id}/ship</c> body received, accepted or not, oldest first.</summary>
+    public IReadOnlyList<JsonObject> ShipRequests()
+    {
+        lock (_gate)
+        {
+            return _shipRequests.Select(r => (JsonObject)r.DeepClone()).ToList();
+        }
+    }
+
+    public IReadOnlyList<JsonObject> Products()
+    {
+        lock (_gate)
+        {
+            return _products.Values.Select(p => (JsonObject)p.DeepClone()).ToList();
+        }
+    }
+
+    /// <summary>A catalog product by its own SKU, as <c>GET /V1/products/{sku}</c> answers.</summary>
+    public JsonObject? Product(string sku)
+    {
+        lock (_gate)
+        {
+            return _products.TryGetValue(sku, out var product) ? (JsonObject)product.DeepClone() : null;
         }
     }
 
@@ -57,7 +92,7 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
         }
     }
 
-    /// <summary>Applies <c>POST /V1/order/{id}/ship</c>; returns the new id or Commerce's error text.</summary>
+    /// <summary>Applies <c>POST /V1/order/{id}/ship</c> by <see cref="ShipmentRules"/>; returns the new id or Commerce's error text.</summary>
     public (long? ShipmentId, int Status, string? Error) Ship(long orderId, JsonObject request)
     {
         lock (_gate)
@@ -67,37 +102,12 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
                 return (null, 404, "The entity that was requested doesn't exist. Verify the entity and try again.");
             }
 
-            var items = order["items"]!.AsArray().Select(i => i!.AsObject()).ToList();
-            var requested = (request["items"] as JsonArray)?.Select(i => i!.AsObject()).ToList() ?? [];
-            var toShip = new List<(JsonObject Item, decimal Qty)>();
-            if (requested.Count == 0)
+            _shipRequests.Add((JsonObject)request.DeepClone());
+            var rules = new ShipmentRules(order["items"]!.AsArray().Select(i => i!.AsObject()).ToList(), _bundlesShippedSeparately);
+            var (toShip, error) = rules.Plan((request["items"] as JsonArray)?.Select(i => i!.AsObject()).ToList() ?? []);
+            if (error is not null)
             {
-                toShip.AddRange(items.Where(i => i["parent_item_id"] is null && Open(i) > 0).Select(i => (i, Open(i))));
-            }
-            else
-            {
-                foreach (var line in requested)
-                {
-                    var itemId = Number(line["order_item_id"]);
-                    var qty = Number(line["qty"]);
-                    var item = items.FirstOrDefault(i => Number(i["item_id"]) == itemId);
-                    if (item is null || item["parent_item_id"] is not null)
-                    {
-                        return (null, 400, "Shipment Document Validation Error(s):\nThe shipment contains an item that is not a shippable line of this order.");
-                    }
-
-                    if (qty <= 0 || qty > Open(item))
-                    {
-                        return (null, 400, "Shipment Document Validation Error(s):\nThe order does not allow a shipment to be created.");
-                    }
-
-                    toShip.Add((item, qty));
-                }
-            }
-
-            if (toShip.Count == 0)
-            {
-                return (null, 400, "Shipment Document Validation Error(s):\nThe order does not allow a shipment to be created.\nYou can't create a shipment without products.");
+                return (null, 400, "Shipment Document Validation Error(s):\n" + error);
             }
 
             var shipmentId = _nextShipmentId++;
@@ -106,20 +116,17 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
             foreach (var (item, qty) in toShip)
             {
                 item["qty_shipped"] = Number(item["qty_shipped"]) + qty;
-                foreach (var child in items.Where(c => c["parent_item_id"] is not null && Number(c["parent_item_id"]) == Number(item["item_id"])))
-                {
-                    child["qty_shipped"] = Number(child["qty_shipped"]) + qty;
-                }
-
                 shipmentItems.Add(new JsonObject
                 {
                     ["entity_id"] = shipmentItems.Count + 1,
-                    ["parent_id"] = shipmentId,
-                    ["order_item_id"] = (long)Number(item["item_id"]),
-                    ["sku"] = (string?)item["sku"],
                     ["name"] = (string?)item["name"],
-                    ["qty"] = qty,
+                    ["parent_id"] = shipmentId,
                     ["price"] = Number(item["price"]),
+                    ["product_id"] = (long)Number(item["product_id"]),
+                    ["sku"] = (string?)item["sku"],
+                    ["weight"] = 1,
+                    ["order_item_id"] = (long)Number(item["item_id"]),
+                    ["qty"] = qty,
                 });
             }
 
@@ -128,13 +135,17 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
             {
                 tracks.Add(new JsonObject
                 {
+                    ["order_id"] = orderId,
+                    ["created_at"] = now,
                     ["entity_id"] = _nextTrackId++,
                     ["parent_id"] = shipmentId,
-                    ["order_id"] = orderId,
+                    ["updated_at"] = now,
+                    ["weight"] = 0,
+                    ["qty"] = 0,
+                    ["description"] = null,
                     ["track_number"] = (string?)track["track_number"],
                     ["title"] = (string?)track["title"],
                     ["carrier_code"] = (string?)track["carrier_code"],
-                    ["created_at"] = now,
                 });
             }
 
@@ -143,30 +154,33 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
             {
                 comments.Add(new JsonObject
                 {
-                    ["entity_id"] = _nextCommentId++,
+                    ["is_customer_notified"] = null,
                     ["parent_id"] = shipmentId,
                     ["comment"] = text,
                     ["is_visible_on_front"] = (int)Number(comment["is_visible_on_front"]),
                     ["created_at"] = now,
+                    ["entity_id"] = _nextCommentId++,
                 });
             }
 
             _shipments.Add(new JsonObject
             {
+                ["billing_address_id"] = orderId * 2,
+                ["created_at"] = now,
                 ["entity_id"] = shipmentId,
                 ["increment_id"] = shipmentId.ToString("000000000", CultureInfo.InvariantCulture),
                 ["order_id"] = orderId,
+                ["shipping_address_id"] = orderId * 2 + 1,
                 ["store_id"] = 1,
                 ["total_qty"] = toShip.Sum(s => s.Qty),
-                ["created_at"] = now,
                 ["updated_at"] = now,
-                ["items"] = shipmentItems,
-                ["tracks"] = tracks,
-                ["comments"] = comments,
                 ["packages"] = new JsonArray(),
+                ["tracks"] = tracks,
+                ["items"] = shipmentItems,
+                ["comments"] = comments,
             });
 
-            var complete = items.Where(i => i["parent_item_id"] is null).All(i => Open(i) == 0);
+            var complete = rules.Complete;
             order["state"] = complete ? "complete" : "processing";
             order["status"] = complete ? "complete" : "processing";
             order["updated_at"] = now;
@@ -204,9 +218,6 @@ public sealed class CommerceStore(AdobeCommerceSimulatorOptions options)
             return true;
         }
     }
-
-    private static decimal Open(JsonObject item) =>
-        Number(item["qty_ordered"]) - Number(item["qty_shipped"]) - Number(item["qty_canceled"]);
 
     /// <summary>Reads a number whatever CLR type built the node (long, int, decimal) or a numeric string.</summary>
     internal static decimal Number(JsonNode? node) =>

@@ -34,6 +34,11 @@ internal static class RestEndpoints
             return shipmentId is { } created ? Results.Content(created.ToString(System.Globalization.CultureInfo.InvariantCulture), "application/json") : Error(status, error!);
         });
         api.MapGet("/shipments", (HttpRequest request) => Page(request, store.Shipments(), options));
+        api.MapGet("/products", (HttpRequest request) => Page(request, store.Products(), options));
+        api.MapGet("/products/{sku}", (string sku) =>
+            store.Product(sku) is { } product
+                ? Json(product)
+                : Error(404, "The product that was requested doesn't exist. Verify the product and try again."));
         api.MapPost("/orders/{id}/comments", async (string id, HttpRequest request) =>
         {
             var body = await JsonNode.ParseAsync(request.Body) as JsonObject;

@@ -53,7 +53,8 @@ public sealed class WebhookSender : IDisposable
         options ??= new WebhookSendOptions();
         var body = Encoding.UTF8.GetBytes(Envelope(order, scheme, options).ToJsonString());
         var headers = Sign(body, scheme, options);
-        return new PreparedWebhook(options.TamperBody ? Tamper(body) : body, headers, Math.Max(1, options.Deliveries), options.Timeout);
+        var required = scheme != WebhookSigningScheme.IoEvents && options.Required;
+        return new PreparedWebhook(options.TamperBody ? Tamper(body) : body, headers, Math.Max(1, options.Deliveries), options.Timeout, required);
     }
 
     /// <summary>Signs bytes exactly as given (not an order envelope): for deliveries whose body a hostile but authenticated sender chose.</summary>
@@ -71,7 +72,8 @@ public sealed class WebhookSender : IDisposable
         var deliveries = new List<WebhookDeliveryResult>();
         for (var attempt = 0; attempt < webhook.Deliveries; attempt++)
         {
-            deliveries.Add(await DeliverAsync(target, webhook.Body, webhook.Headers, webhook.Timeout, cancellationToken));
+            var delivery = await DeliverAsync(target, webhook.Body, webhook.Headers, webhook.Timeout, cancellationToken);
+            deliveries.Add(delivery with { BlocksCheckout = HookAnswer.AbortsAction(delivery.StatusCode, delivery.ResponseBody, webhook.RequiredHook) });
         }
 
         return new WebhookSendResult(deliveries[0].StatusCode, deliveries[0].Latency, deliveries[0].ResponseBody, deliveries, webhook.Body);
@@ -100,7 +102,9 @@ public sealed class WebhookSender : IDisposable
     {
         if (scheme != WebhookSigningScheme.IoEvents)
         {
-            return new JsonObject { ["eventName"] = options.EventName, ["data"] = new JsonObject { ["order"] = order.DeepClone() } };
+            return options.Payload == WebhookPayload.OrderBeingPlaced
+                ? new JsonObject { ["order"] = PlaceHookPayload.From(order) }
+                : new JsonObject { ["eventName"] = options.EventName, ["data"] = new JsonObject { ["order"] = order.DeepClone() } };
         }
 
         var eventId = options.EventId ?? Guid.NewGuid().ToString();

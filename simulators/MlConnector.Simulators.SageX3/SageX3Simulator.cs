@@ -152,6 +152,43 @@ public sealed class SageX3Simulator : IAsyncDisposable
     }
 
     /// <summary>
+    /// Delivers a sales order as X3's delivery would: a confirmed SDELIVERY for the order's customer, carrying its SOHNUM and
+    /// external reference, one line per order line delivered (with its SOPLIN) at the ordered quantity unless
+    /// <paramref name="shipped"/> says otherwise (SOPLIN -> quantity; lines it leaves out are not delivered). The delivery
+    /// address (BPAADD) is the delivered lines' own address when they share one (a store), else the order's. Returns SDHNUM.
+    /// </summary>
+    public string DeliverSalesOrder(string salesOrderNumber, DateOnly shipDate, string carrier, string? trackingNumber, IReadOnlyDictionary<int, decimal>? shipped = null, bool confirmed = true, string folder = "")
+    {
+        var order = Folder(folder).Find("SORDER", salesOrderNumber) ?? throw new ArgumentException($"SORDER {salesOrderNumber} not found", nameof(salesOrderNumber));
+        var orderLines = ((JsonArray)order[X3Folder.LinesKey]!).OfType<JsonObject>()
+            .Where(line => shipped is null || shipped.ContainsKey((int)line["SOPLIN"]!))
+            .ToList();
+        var addresses = orderLines.Select(line => line["BPAADD"]?.ToString()).Distinct().ToList();
+        var lineNumber = 0;
+        var record = Insert(folder, "SDELIVERY", new JsonObject
+        {
+            ["SOHNUM"] = salesOrderNumber,
+            ["BPCORD"] = order["BPCORD"]?.ToString(),
+            ["SHIDAT"] = SeedData.Date(shipDate),
+            ["BPTNUM"] = carrier,
+            ["BPTNAM"] = carrier,
+            ["TRKNUM"] = trackingNumber,
+            ["CFMFLG"] = confirmed ? 2 : 1,
+            ["BPAADD"] = addresses.Count == 1 && addresses[0] is not null ? addresses[0] : order["BPAADD"]?.ToString(),
+            [X3Catalog.ExternalReference] = order[X3Catalog.ExternalReference]?.ToString(),
+            [X3Folder.LinesKey] = new JsonArray(orderLines.Select(line => (JsonNode)new JsonObject
+            {
+                ["SDDLIN"] = lineNumber += 1000,
+                ["ITMREF"] = line["ITMREF"]?.ToString(),
+                ["QTY"] = shipped?[(int)line["SOPLIN"]!] ?? (decimal)line["QTY"]!,
+                ["SAU"] = line["SAU"]?.ToString(),
+                ["SOPLIN"] = (int)line["SOPLIN"]!,
+            }).ToArray()),
+        });
+        return record["SDHNUM"]!.ToString();
+    }
+
+    /// <summary>
     /// Seeds a customer (sales) invoice for <paramref name="customer"/>, validated (STA 3) unless <paramref name="validated"/>
     /// is false, quoting the customer's order number <paramref name="customerOrderReference"/> and, when given, the X3
     /// sales order it invoices (SOHNUM). An empty <paramref name="number"/> lets X3 number it; returns the invoice NUM.
@@ -212,7 +249,12 @@ public sealed class SageX3Simulator : IAsyncDisposable
         var fields = new JsonObject();
         foreach (var (field, value) in changes)
         {
-            fields[field] = value is null ? null : JsonValue.Create(value);
+            fields[field] = value switch
+            {
+                null => null,
+                JsonNode node => node.DeepClone(), // e.g. new lines under "$lines"
+                _ => JsonValue.Create(value),
+            };
         }
 
         _ = Folder(folder).Update(cls, key, fields, null) ?? throw new ArgumentException($"{className} {key} not found", nameof(key));

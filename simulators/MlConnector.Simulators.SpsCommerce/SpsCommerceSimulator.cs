@@ -43,6 +43,9 @@ public sealed class SpsCommerceSimulator : IAsyncDisposable
 
     public int IssuedTokenCount => _tokens.IssuedCount;
 
+    /// <summary>True when uploads are held to SPS's published RSX contract (the contract files were found).</summary>
+    public bool ChecksUploadsAgainstContract => _server.Services.GetRequiredService<UploadRules>().ChecksContract;
+
     public static async Task<SpsCommerceSimulator> StartAsync(SpsCommerceSimulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new SpsCommerceSimulatorOptions();
@@ -63,6 +66,10 @@ public sealed class SpsCommerceSimulator : IAsyncDisposable
 
     /// <summary>Drops RSX 7.7.7 Orders into <c>out/PO/</c>; returns the mappings X3 and ml-connector need and the expected outcome.</summary>
     public OrderSeedScenario SeedOrders(OrderSeedRequest request) => SpsOrderSeeder.Seed(Files, request);
+
+    /// <summary>Drops versions of one PO (purpose codes such as 00, 04, 01) into <c>out/PO/</c>, one file each, in listing order.</summary>
+    public IReadOnlyList<string> SeedOrderVersions(string partner, string purchaseOrderNumber, IReadOnlyList<string> purposeCodes) =>
+        SpsOrderSeeder.SeedVersions(Files, partner, purchaseOrderNumber, purposeCodes, new DateOnly(2026, 12, 1));
 
     /// <summary>Every issued token stops working, as after expiry: the next call gets 401.</summary>
     public void ExpireAllTokens() => _tokens.ExpireAll();

@@ -22,6 +22,12 @@ public sealed class SpsCommerceSimulatorOptions
     /// <summary>Stamps files, history and token expiry; tests can pass a fake.</summary>
     public TimeProvider Time { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// Folder of SPS's RSX 7.7.7 contract files that uploads are checked against; null finds shared/contracts/sps-rsx-7.7.7
+    /// beside the repository (see <see cref="Contracts.RsxContractFiles"/>).
+    /// </summary>
+    public string? ContractsDirectory { get; set; }
+
     /// <summary>Listen address; loopback with an OS-chosen port by default.</summary>
     public string Url { get; set; } = "http://127.0.0.1:0";
 }

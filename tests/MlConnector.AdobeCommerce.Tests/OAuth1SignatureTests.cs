@@ -120,6 +120,23 @@ public sealed class OAuth1SignatureTests
     }
 
     [Fact]
+    public async Task Connection_check_names_the_catalog_permission_shipments_need()
+    {
+        await using var simulator = await AdobeCommerceSimulator.StartAsync();
+        await using var host = ConnectorHost.Create(simulator, []);
+        var passing = await host.Get<IConnectionCheck>().CheckAsync(CancellationToken.None);
+        simulator.Faults.FailNext(403, pathContains: "/V1/products", body: """{"message":"The consumer isn't authorized to access %resources.","parameters":{"resources":"Magento_Catalog::products"}}""");
+
+        var check = await host.Get<IConnectionCheck>().CheckAsync(CancellationToken.None);
+
+        Assert.True(passing.Succeeded, passing.Detail);
+        Assert.EndsWith("orders visible, catalog readable", passing.Detail, StringComparison.Ordinal);
+        Assert.Equal(ConnectionPart.Permission, check.FailingPart);
+        Assert.Contains("grant Catalog > Inventory > Products", check.Detail, StringComparison.Ordinal);
+        Assert.Contains("Magento_Catalog::products", check.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Integration_token_as_bearer_works_only_when_the_store_allows_it()
     {
         await using var refusing = await AdobeCommerceSimulator.StartAsync();

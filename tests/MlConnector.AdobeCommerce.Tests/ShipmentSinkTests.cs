@@ -130,13 +130,7 @@ public sealed class ShipmentSinkTests : IAsyncLifetime
         Lines = [new ShippedLine(1, "DESK-100", 2, "EA")],
     };
 
-    private static SourceRecord Record(Shipment shipment) => new(shipment.SourceId, "1", null, CanonicalJson.ToElement(shipment));
+    private static SourceRecord Record(Shipment shipment) => ShipmentWrites.Record(shipment);
 
-    private static async Task<WriteRequest> MappedAsync(Shipment shipment)
-    {
-        var mapped = await new X3ShipmentToAdobeShipmentMapper().MapAsync(Record(shipment), CancellationToken.None);
-        var document = Assert.IsType<MapResult.MappedResult>(mapped).Document;
-        Assert.Equal("adobe-shipment", document.Kind);
-        return new WriteRequest("x3-adobe-fulfillment", shipment.SourceId, shipment.Status.ToString(), null, false, "key-" + shipment.Status, document);
-    }
+    private static Task<WriteRequest> MappedAsync(Shipment shipment) => ShipmentWrites.MappedAsync(shipment);
 }

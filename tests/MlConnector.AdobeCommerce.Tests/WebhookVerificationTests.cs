@@ -39,7 +39,7 @@ public sealed class WebhookVerificationTests(SimulatorFixture fixture) : IClassF
         await using (host)
         await using (receiver)
         {
-            Assert.Equal(401, result.StatusCode);
+            AssertRefusedWithoutBlockingCheckout(scheme, result);
             Assert.Contains("body was changed", Assert.Single(receiver.Received).Verification.Failure, StringComparison.Ordinal);
         }
     }
@@ -54,7 +54,7 @@ public sealed class WebhookVerificationTests(SimulatorFixture fixture) : IClassF
         await using (host)
         await using (receiver)
         {
-            Assert.Equal(401, result.StatusCode);
+            AssertRefusedWithoutBlockingCheckout(scheme, result);
             Assert.Contains("signed with another key", Assert.Single(receiver.Received).Verification.Failure, StringComparison.Ordinal);
         }
     }
@@ -69,7 +69,7 @@ public sealed class WebhookVerificationTests(SimulatorFixture fixture) : IClassF
         await using (host)
         await using (receiver)
         {
-            Assert.Equal(401, result.StatusCode);
+            AssertRefusedWithoutBlockingCheckout(scheme, result);
             Assert.StartsWith(reason, Assert.Single(receiver.Received).Verification.Failure, StringComparison.Ordinal);
         }
     }
@@ -183,6 +183,68 @@ public sealed class WebhookVerificationTests(SimulatorFixture fixture) : IClassF
         Assert.Equal("observer.sales_order_place_after:2025-03-03 09:15:00:pending", record.Version);
         Assert.Equal(new DateTimeOffset(2025, 3, 3, 9, 15, 0, TimeSpan.Zero), record.ModifiedAt);
         Assert.Equal(JsonValueKind.String, record.Payload.GetProperty("entity_id").ValueKind);
+    }
+
+    [Theory]
+    [InlineData(WebhookPayload.OrderBeingPlaced)]
+    [InlineData(WebhookPayload.SavedOrder)]
+    public async Task A_refused_delivery_of_a_required_commerce_hook_is_answered_success_so_the_checkout_goes_on(WebhookPayload payload)
+    {
+        var (result, receiver, host) = await SendAsync(WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { UseWrongKey = true, Payload = payload, Required = true });
+        await using (host)
+        await using (receiver)
+        {
+            Assert.Equal((200, """{"op":"success"}"""), (result.StatusCode, result.ResponseBody));
+            Assert.False(result.BlocksCheckout);
+            Assert.False(Assert.Single(receiver.Received).Verification.IsValid);
+        }
+    }
+
+    [Fact]
+    public async Task A_place_hook_delivery_is_keyed_by_increment_id_and_dated_when_it_arrived()
+    {
+        var (result, receiver, host) = await SendAsync(WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { Payload = WebhookPayload.OrderBeingPlaced });
+        await using (host)
+        await using (receiver)
+        {
+            var record = Assert.Single(receiver.Received).Parsed!.Record!;
+            Assert.Equal((200, false), (result.StatusCode, result.BlocksCheckout));
+            Assert.Equal("000000123", record.Key);
+            Assert.StartsWith("order:sha256:", record.Version, StringComparison.Ordinal);
+            Assert.NotNull(record.ModifiedAt);
+            Assert.False(record.Payload.TryGetProperty("entity_id", out _));
+        }
+    }
+
+    [Theory]
+    [InlineData(WebhookOutcomeKind.Stored)]
+    [InlineData(WebhookOutcomeKind.Unauthenticated)]
+    [InlineData(WebhookOutcomeKind.TooLarge)]
+    [InlineData(WebhookOutcomeKind.Malformed)]
+    [InlineData(WebhookOutcomeKind.Unavailable)]
+    public async Task Every_outcome_is_success_for_the_webhooks_module_and_the_plain_status_for_io_events(WebhookOutcomeKind kind)
+    {
+        await using var commerce = Host(WebhookSigningScheme.CommerceRsa);
+        await using var hmac = Host(WebhookSigningScheme.Hmac);
+        await using var io = Host(WebhookSigningScheme.IoEvents);
+        var outcome = new WebhookOutcome(kind, "why");
+
+        var reply = commerce.Keyed<IWebhookSource>("adobe-commerce-orders").Reply(outcome)!;
+
+        Assert.Equal((200, "application/json", """{"op":"success"}"""), (reply.StatusCode, reply.ContentType, reply.Body));
+        Assert.Equal(reply, hmac.Keyed<IWebhookSource>("adobe-commerce-orders").Reply(outcome));
+        Assert.Equal(["success"], HookAnswer.Read(reply.Body));
+        Assert.Null(io.Keyed<IWebhookSource>("adobe-commerce-orders").Reply(outcome));
+    }
+
+    /// <summary>
+    /// A synchronous Commerce hook is answered success whatever we did with it (the refusal stays on our side);
+    /// I/O Events gets 401 and retries.
+    /// </summary>
+    private static void AssertRefusedWithoutBlockingCheckout(WebhookSigningScheme scheme, WebhookSendResult result)
+    {
+        Assert.Equal(scheme == WebhookSigningScheme.IoEvents ? 401 : 200, result.StatusCode);
+        Assert.False(result.BlocksCheckout);
     }
 
     private ConnectorHost Host(WebhookSigningScheme scheme, Dictionary<string, string?>? extra = null)

@@ -3,6 +3,8 @@ namespace MlConnector.Functions.ContractTests;
 /// <summary>
 /// Every function the app must expose, one row each: add a row with a new function. Trigger targets are what the
 /// host binds: a timer's schedule (a %setting%), a queue's name, an HTTP trigger's route under the route prefix.
+/// The admin and console routes are Anonymous to the host: the app's built-in authentication (Microsoft Entra ID,
+/// infra/app/auth.bicep) signs callers in and the app checks their app role, so no function key is handed out.
 /// </summary>
 public static class ExpectedFunctions
 {
@@ -15,6 +17,7 @@ public static class ExpectedFunctions
         Timer("SpsX3Poll", "%SpsX3_Schedule%"),
         Timer("X3SpsAcksPoll", "%X3SpsAcks_Schedule%"),
         Timer("X3SpsInvoicesPoll", "%X3SpsInvoices_Schedule%"),
+        Timer("X3SpsShipmentsPoll", "%X3SpsShipments_Schedule%"),
         Timer("X3AdobeFulfillmentPoll", "%X3AdobeFulfillment_Schedule%"),
         Timer("X3StediPoll", "%X3Stedi_Schedule%"),
         Timer("X3StediInvoicesPoll", "%X3StediInvoices_Schedule%"),
@@ -23,10 +26,11 @@ public static class ExpectedFunctions
         Queue("WriteQueue", "write"),
         Http("AdobeCommerceWebhook", "POST", "webhooks/adobe-commerce", "Anonymous"),
         Http("StediWebhook", "POST", "webhooks/stedi", "Anonymous"),
-        Http("AdminStatus", "GET", "admin/status", "Function"),
-        Http("AdminHistory", "GET", "admin/history", "Function"),
-        Http("AdminReplay", "POST", "admin/replay", "Function"),
-        Http("AdminReprocess", "POST", "admin/reprocess", "Function"),
+        Http("AdminStatus", "GET", "admin/status", "Anonymous"),
+        Http("AdminHistory", "GET", "admin/history", "Anonymous"),
+        Http("AdminReplay", "POST", "admin/replay", "Anonymous"),
+        Http("AdminReprocess", "POST", "admin/reprocess", "Anonymous"),
+        Http("OperatorConsole", "GET,POST", "console/{*path}", "Anonymous"),
     ];
 
     private static ExpectedFunction Timer(string name, string schedule) => new(name, "timerTrigger", schedule, null, null);

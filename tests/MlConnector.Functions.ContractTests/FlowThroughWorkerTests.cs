@@ -104,16 +104,19 @@ public sealed class FlowThroughWorkerTests(SandboxWorkerFixture worker)
     }
 
     [Fact]
-    public async Task A_tampered_adobe_commerce_webhook_is_refused_with_401_and_nothing_is_admitted()
+    public async Task A_tampered_adobe_commerce_webhook_is_answered_success_so_the_checkout_goes_on_and_is_recorded_not_admitted()
     {
         var order = worker.Sandbox.Adobe.SeedOrder(new SimulatedOrder("000000502", "POWEB0002", [new SimulatedOrderLine("ITM-WEB-1", "Web widget", 1, 30m)]));
 
         var sent = await worker.Sandbox.Adobe.SendOrderWebhookAsync(new Uri(worker.Host.FrontDoor, "api/webhooks/adobe-commerce"), order, WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { TamperBody = true });
 
-        Assert.Equal(401, sent.StatusCode);
+        // The webhooks module calls inside the shopper's checkout: a refusal is answered {"op":"success"} (docs/adobe-commerce.md).
+        Assert.Equal((200, """{"op":"success"}""", false), (sent.StatusCode, sent.ResponseBody, sent.BlocksCheckout));
         var call = LastCall("AdobeCommerceWebhook");
-        Assert.Equal(401, call.WorkerStatusCode);
+        Assert.Equal(200, call.WorkerStatusCode);
         AssertSucceeded(call.Invocation);
+        var refusals = await worker.Storage.GetRequiredService<RefusalAudit>().RecentAsync("adobe-commerce-x3", 20, CancellationToken.None);
+        Assert.Contains(refusals, refusal => refusal.Reason.Contains("signature does not match", StringComparison.Ordinal));
         Assert.DoesNotContain(await _pipeline.PeekMapEnvelopesAsync(), e => e.GetProperty("sourceKey").GetString()!.Contains("000000502", StringComparison.Ordinal));
     }
 
@@ -133,13 +136,13 @@ public sealed class FlowThroughWorkerTests(SandboxWorkerFixture worker)
     }
 
     [Fact]
-    public async Task Admin_status_answers_with_a_function_key_and_is_refused_without_one()
+    public async Task Admin_status_answers_a_signed_in_reader_and_refuses_an_anonymous_caller()
     {
         using var http = new HttpClient { BaseAddress = worker.Host.FrontDoor };
-        using var withKey = new HttpRequestMessage(HttpMethod.Get, "api/admin/status");
-        withKey.Headers.Add("x-functions-key", FunctionsTestHost.FunctionKey);
+        using var signedIn = new HttpRequestMessage(HttpMethod.Get, "api/admin/status");
+        signedIn.Headers.Add(EasyAuthFrontEnd.PrincipalHeader, EasyAuthFrontEnd.SignedIn("reader@contoso.example", "Reader"));
 
-        using var answered = await http.SendAsync(withKey);
+        using var answered = await http.SendAsync(signedIn);
         using var refused = await http.GetAsync(new Uri("api/admin/status", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
@@ -147,6 +150,21 @@ public sealed class FlowThroughWorkerTests(SandboxWorkerFixture worker)
         Assert.Contains(status.GetProperty("flows").EnumerateArray(), flow => flow.GetProperty("name").GetString() == "procurify-x3");
         AssertSucceeded(LastCall("AdminStatus").Invocation);
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_operator_console_page_lists_the_flows_for_a_signed_in_reader_through_its_catch_all_route()
+    {
+        using var http = new HttpClient { BaseAddress = worker.Host.FrontDoor };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/console/");
+        request.Headers.Add(EasyAuthFrontEnd.PrincipalHeader, EasyAuthFrontEnd.SignedIn("reader@contoso.example", "Reader"));
+
+        using var page = await http.SendAsync(request);
+        var html = await page.Content.ReadAsStringAsync();
+
+        Assert.True(page.StatusCode == HttpStatusCode.OK, $"console answered {page.StatusCode}: {html}");
+        Assert.Contains("procurify-x3", html, StringComparison.Ordinal);
+        AssertSucceeded(LastCall("OperatorConsole").Invocation);
     }
 
     private ProxiedCall LastCall(string function) => worker.Host.ProxiedCalls.Last(call => call.Function == function);

@@ -33,12 +33,13 @@ public sealed class StartupSettingsTests
         var secrets = Directory.CreateTempSubdirectory("mlc-contract-bicep-");
         try
         {
-            await using var host = await FunctionsTestHost.StartWorkerAsync(FunctionApp.Directory, AppSettingSets.BicepOnThisMachine(azurite.ConnectionString, secrets.FullName));
+            var settings = new Dictionary<string, string>(AppSettingSets.BicepOnThisMachine(azurite.ConnectionString, secrets.FullName)) { [EasyAuthFrontEnd.EnabledSetting.Key] = EasyAuthFrontEnd.EnabledSetting.Value };
+            await using var host = await FunctionsTestHost.StartWorkerAsync(FunctionApp.Directory, settings);
             await host.StartFunctionsAsync();
             await host.StartFrontDoorAsync();
             using var http = new HttpClient { BaseAddress = host.FrontDoor };
             using var request = new HttpRequestMessage(HttpMethod.Get, "api/admin/status");
-            request.Headers.Add("x-functions-key", FunctionsTestHost.FunctionKey);
+            request.Headers.Add(EasyAuthFrontEnd.PrincipalHeader, EasyAuthFrontEnd.SignedIn("reader@contoso.example", "Reader"));
 
             using var status = await http.SendAsync(request);
 

@@ -61,7 +61,7 @@ public sealed class SpsOrderStreamTests
 
         // Order 4 shares a file with order 3 (an RSX array), so 4 orders came from 3 files.
         Assert.Equal(4, scenario.Files.Count - scenario.MalformedFiles.Count);
-        Assert.Equal(scenario.WritableOrders.Order(StringComparer.Ordinal), records.Where(r => !r.Key.StartsWith("file~", StringComparison.Ordinal)).Select(r => r.Key).Order(StringComparer.Ordinal));
+        Assert.Equal(scenario.WritableOrders.Order(StringComparer.Ordinal), records.Where(r => !r.Key.StartsWith("file~", StringComparison.Ordinal)).Select(r => OrderKey(r.Key)).Order(StringComparer.Ordinal));
         var broken = Assert.Single(records, r => r.Key.StartsWith("file~", StringComparison.Ordinal));
         Assert.Equal("file~" + scenario.MalformedFiles[0], broken.Key);
         Assert.Contains("is not valid JSON", broken.Payload.GetProperty(RsxOrderFile.ErrorProperty).GetString(), StringComparison.Ordinal);
@@ -69,19 +69,21 @@ public sealed class SpsOrderStreamTests
         Assert.All(records.Where(r => r != broken), r => Assert.Equal(JsonValueKind.Object, r.Payload.GetProperty(RsxOrderFile.OrderProperty).ValueKind));
     }
 
+    private static string OrderKey(string recordKey) => string.Join('~', recordKey.Split('~').Take(2));
+
     [Fact]
-    public void The_same_order_read_twice_has_the_same_version_and_a_changed_one_a_new_version()
+    public void The_same_order_read_twice_has_the_same_version_and_a_changed_one_a_new_version_and_record()
     {
         var original = """{"Header":{"OrderHeader":{"TradingPartnerId":"TP1","PurchaseOrderNumber":"PO1","TsetPurposeCode":"00"}},"LineItem":[]}"""u8.ToArray();
         var changed = """{"Header":{"OrderHeader":{"TradingPartnerId":"TP1","PurchaseOrderNumber":"PO1","TsetPurposeCode":"04"}},"LineItem":[]}"""u8.ToArray();
 
-        var first = Assert.Single(RsxOrderFile.Read("out/PO/a.json", original));
-        var again = Assert.Single(RsxOrderFile.Read("out/PO/b.json", [0xEF, 0xBB, 0xBF, .. original]));
-        var change = Assert.Single(RsxOrderFile.Read("out/PO/c.json", changed));
+        var first = Assert.Single(RsxOrderFile.Read("out/PO/a.json", original, "1"));
+        var again = Assert.Single(RsxOrderFile.Read("out/PO/a.json", [0xEF, 0xBB, 0xBF, .. original], "2"));
+        var change = Assert.Single(RsxOrderFile.Read("out/PO/c.json", changed, "3"));
 
-        Assert.Equal("TP1~PO1", first.Key);
-        Assert.Equal(first.Version, again.Version);
-        Assert.Equal(first.Key, change.Key);
+        Assert.Equal("TP1~PO1~a.json", first.Key);
+        Assert.Equal((first.Key, first.Version), (again.Key, again.Version));
+        Assert.Equal("TP1~PO1~c.json", change.Key);
         Assert.NotEqual(first.Version, change.Version);
     }
 }

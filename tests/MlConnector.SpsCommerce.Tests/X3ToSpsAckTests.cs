@@ -17,7 +17,7 @@ public sealed class X3ToSpsAckTests
     [Fact]
     public async Task An_open_x3_order_becomes_an_855_accepting_every_line_under_a_name_fixed_by_its_version()
     {
-        var mapper = new X3SalesOrderToRsxAckMapper(new SpsCommerceX3Options());
+        var mapper = new X3SalesOrderToRsxAckMapper(new SpsCommerceX3Options(), new MlConnector.Flows.SpsCommerceX3.Archive.InMemorySpsOrderArchive());
 
         var mapped = Assert.IsType<MapResult.MappedResult>(await mapper.MapAsync(Record(Order(PurchaseOrderStatus.Open), "v1"), CancellationToken.None));
         var again = Assert.IsType<MapResult.MappedResult>(await mapper.MapAsync(Record(Order(PurchaseOrderStatus.Open), "v1"), CancellationToken.None));
@@ -42,7 +42,7 @@ public sealed class X3ToSpsAckTests
     [Fact]
     public async Task A_closed_order_is_acknowledged_as_rejected()
     {
-        var mapped = Assert.IsType<MapResult.MappedResult>(await new X3SalesOrderToRsxAckMapper(new SpsCommerceX3Options()).MapAsync(Record(Order(PurchaseOrderStatus.Closed), "v3"), CancellationToken.None));
+        var mapped = Assert.IsType<MapResult.MappedResult>(await new X3SalesOrderToRsxAckMapper(new SpsCommerceX3Options(), new MlConnector.Flows.SpsCommerceX3.Archive.InMemorySpsOrderArchive()).MapAsync(Record(Order(PurchaseOrderStatus.Closed), "v3"), CancellationToken.None));
 
         Assert.Equal("RD", mapped.Document.Body.GetProperty("Header").GetProperty("OrderHeader").GetProperty("AcknowledgementType").GetString());
         Assert.All(mapped.Document.Body.GetProperty("LineItem").EnumerateArray(), l => Assert.Equal("IR", l.GetProperty("LineItemAcknowledgement")[0].GetProperty("ItemStatusCode").GetString()));
@@ -69,7 +69,7 @@ public sealed class X3ToSpsAckTests
     {
         await using var harness = await SpsHarness.StartAsync();
         var sink = harness.Services.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind);
-        var good = Assert.IsType<MapResult.MappedResult>(await new X3SalesOrderToRsxAckMapper(new SpsCommerceX3Options()).MapAsync(Record(Order(PurchaseOrderStatus.Open), "v1"), CancellationToken.None)).Document;
+        var good = Assert.IsType<MapResult.MappedResult>(await new X3SalesOrderToRsxAckMapper(new SpsCommerceX3Options(), new MlConnector.Flows.SpsCommerceX3.Archive.InMemorySpsOrderArchive()).MapAsync(Record(Order(PurchaseOrderStatus.Open), "v1"), CancellationToken.None)).Document;
 
         var first = await sink.WriteAsync(Request(good, ambiguous: false), CancellationToken.None);
         var retry = await sink.WriteAsync(Request(good, ambiguous: true), CancellationToken.None);
@@ -88,7 +88,7 @@ public sealed class X3ToSpsAckTests
 
         Assert.False(refused.IsTransient);
         Assert.Equal(400, refused.StatusCode);
-        Assert.Contains("Additional property 'Extra' is not allowed", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("$ must NOT have additional properties (Extra)", refused.Message, StringComparison.Ordinal);
         Assert.Contains("Required property 'TradingPartnerId' is missing", refused.Message, StringComparison.Ordinal);
         Assert.Single(harness.Simulator.Files.Files("in/"));
 
@@ -108,7 +108,8 @@ public sealed class X3ToSpsAckTests
         Customer = new PartyReference("C0100", "Retailer"),
         OrderDate = new DateOnly(2026, 12, 1),
         Currency = "USD",
-        RequestedDate = new DateOnly(2026, 12, 15),
+        RequestedDeliveryDate = new DateOnly(2026, 12, 20),
+        RequestedShipDate = new DateOnly(2026, 12, 15),
         Status = status,
         ExternalReference = "WMTALLTESTID~4500101",
         Lines =

@@ -8,6 +8,7 @@ using MlConnector.Connectors.SpsCommerce;
 using MlConnector.Core;
 using MlConnector.Core.Documents;
 using MlConnector.Core.Flows;
+using MlConnector.Core.Mapping;
 using MlConnector.Flows.SpsCommerceX3;
 using MlConnector.SpsCommerce.Tests.Support;
 
@@ -18,7 +19,7 @@ public sealed class X3ToSpsInvoiceTests
     [Fact]
     public async Task A_validated_x3_invoice_of_an_sps_order_becomes_an_810_with_the_buyers_po_lines_and_x3_totals_under_a_name_fixed_by_its_version()
     {
-        var mapper = new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options());
+        var mapper = new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options(), new MlConnector.Flows.SpsCommerceX3.Archive.InMemorySpsOrderArchive());
 
         var mapped = Assert.IsType<MapResult.MappedResult>(await mapper.MapAsync(Record(Invoice("WMTALLTESTID~4500101"), "v1"), CancellationToken.None));
         var retried = Assert.IsType<MapResult.MappedResult>(await mapper.MapAsync(Record(Invoice("WMTALLTESTID~4500101"), "v1"), CancellationToken.None));
@@ -49,7 +50,7 @@ public sealed class X3ToSpsInvoiceTests
     [Fact]
     public async Task An_invoice_of_an_order_not_from_sps_is_refused_with_the_reason()
     {
-        var rejected = Assert.IsType<MapResult.RejectedResult>(await new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options()).MapAsync(Record(Invoice(null), "v1"), CancellationToken.None));
+        var rejected = Assert.IsType<MapResult.RejectedResult>(await new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options(), new MlConnector.Flows.SpsCommerceX3.Archive.InMemorySpsOrderArchive()).MapAsync(Record(Invoice(null), "v1"), CancellationToken.None));
 
         Assert.Contains("X3 sales invoice SI0001 invoices no order from SPS (its sales order SO0001 carries no trading partner~PO reference)", rejected.Reason, StringComparison.Ordinal);
     }
@@ -75,7 +76,7 @@ public sealed class X3ToSpsInvoiceTests
     {
         await using var harness = await SpsHarness.StartAsync();
         var sink = harness.Services.GetRequiredKeyedService<ITargetSink>(SpsRsxUploadSink.Kind);
-        var good = Assert.IsType<MapResult.MappedResult>(await new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options()).MapAsync(Record(Invoice("WMTALLTESTID~4500101"), "v1"), CancellationToken.None)).Document;
+        var good = Assert.IsType<MapResult.MappedResult>(await new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options(), new MlConnector.Flows.SpsCommerceX3.Archive.InMemorySpsOrderArchive()).MapAsync(Record(Invoice("WMTALLTESTID~4500101"), "v1"), CancellationToken.None)).Document;
 
         var written = await sink.WriteAsync(new WriteRequest(SpsCommerceX3Flows.InvoicesName, "SI0001", "v1", null, false, "key-1", good), CancellationToken.None);
 
@@ -103,6 +104,53 @@ public sealed class X3ToSpsInvoiceTests
         Assert.Equal("$.Header.InvoiceHeader.InvoiceNumber", Assert.Single(problem.RootElement.GetProperty("context").EnumerateArray()).GetProperty("field").GetString());
         Assert.False(string.IsNullOrEmpty(problem.RootElement.GetProperty("requestId").GetString()));
         Assert.Single(harness.Simulator.Files.Files("in/"));
+    }
+
+    [Fact]
+    public async Task The_orders_allowances_and_charges_are_billed_on_its_first_invoice_and_not_again_on_a_later_partial_invoice()
+    {
+        var archive = new MlConnector.Flows.SpsCommerceX3.Archive.InMemorySpsOrderArchive();
+        var order = new SalesOrder
+        {
+            SourceId = "WMTALLTESTID~4500101",
+            CustomerOrderNumber = "4500101",
+            Customer = new PartyReference("C0100", "WMTALLTESTID"),
+            OrderDate = new DateOnly(2026, 12, 1),
+            Currency = "USD",
+            ChargesAllowances = [new ChargeAllowance(true, "D240", 25m, null, null, null, "Freight")],
+            Lines = [new SalesOrderLine { LineNumber = 1000, ItemCode = "TEE-BLU-M", Quantity = 12, Unit = "UN", UnitPrice = 4.25m }],
+        };
+        await archive.SaveAsync(new MlConnector.Flows.SpsCommerceX3.Archive.ArchivedSpsOrder { OrderKey = order.SourceId, Order = order, AppliedAvailable = "1", AppliedFile = "f", X3Order = "SO0001" }, null, CancellationToken.None);
+        var mapper = new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options(), archive);
+        var sink = new SpsAnswerSink(new UploadedSink(), archive);
+
+        var first = Assert.IsType<MapResult.MappedResult>(await mapper.MapAsync(Record(Invoice("WMTALLTESTID~4500101"), "v1"), CancellationToken.None)).Document;
+        await sink.WriteAsync(new WriteRequest(SpsCommerceX3Flows.InvoicesName, "SI0001", "v1", null, false, "key-1", first), CancellationToken.None);
+        var second = Invoice("WMTALLTESTID~4500101") with { Invoice = Invoice("WMTALLTESTID~4500101").Invoice with { SourceId = "SI0002", Number = "SI0002" } };
+        var later = Assert.IsType<MapResult.MappedResult>(await mapper.MapAsync(Record(second, "v1"), CancellationToken.None)).Document;
+
+        Assert.Equal("D240", first.Body.GetProperty("Header").GetProperty("ChargesAllowances")[0].GetProperty("AllowChrgCode").GetString());
+        Assert.Equal(51m + 18.6m + 4.08m + 1.49m + 25m, first.Body.GetProperty("Summary").GetProperty("TotalAmount").GetDecimal());
+        Assert.False(later.Body.GetProperty("Header").TryGetProperty("ChargesAllowances", out _));
+        Assert.Equal(51m + 18.6m + 4.08m + 1.49m, later.Body.GetProperty("Summary").GetProperty("TotalAmount").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Without_the_archived_order_the_810_names_x3s_units_through_the_uom_table_read_backwards()
+    {
+        var mappings = new InMemoryMappingTables().Add(MappingTableNames.UnitOfMeasure, "CA", "CS").Add(MappingTableNames.UnitOfMeasure, "EA", "UN");
+        var invoice = Invoice("WMTALLTESTID~4500101") with { LineUnits = ["UN", "CS"] };
+
+        var mapped = Assert.IsType<MapResult.MappedResult>(await new X3SalesInvoiceToRsxInvoiceMapper(new SpsCommerceX3Options(), new MlConnector.Flows.SpsCommerceX3.Archive.InMemorySpsOrderArchive(), mappings)
+            .MapAsync(Record(invoice, "v1"), CancellationToken.None)).Document;
+
+        Assert.Equal(["EA", "CA"], mapped.Body.GetProperty("LineItem").EnumerateArray().Select(l => l.GetProperty("InvoiceLine").GetProperty("InvoiceQtyUOM").GetString()));
+    }
+
+    private sealed class UploadedSink : ITargetSink
+    {
+        public Task<WriteResult> WriteAsync(WriteRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(new WriteResult("in/" + request.Document.ExternalReference, WriteAction.Created));
     }
 
     private static X3SalesInvoice Invoice(string? orderReference) => new(

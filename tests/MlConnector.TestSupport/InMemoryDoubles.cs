@@ -39,6 +39,9 @@ public sealed class InMemoryMappingTables : IMappingTables
 
     public ValueTask<string?> LookupAsync(string table, string sourceValue, CancellationToken cancellationToken) =>
         ValueTask.FromResult(_rows.GetValueOrDefault((table, sourceValue)));
+
+    public ValueTask<string?> ReverseLookupAsync(string table, string targetValue, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_rows.Where(row => row.Key.Table == table && row.Value == targetValue).Select(row => row.Key.Source).Order(StringComparer.Ordinal).FirstOrDefault());
 }
 
 public sealed class InMemoryReferenceData : IReferenceData

@@ -20,7 +20,7 @@ public static class RunCommand
             var configuration = CliConfiguration.Load(parse.GetValue(CliContext.Settings));
             var listenOn = parse.GetValue(url)!;
             await using var app = LocalRuntime.Build(configuration, listenOn);
-            AnsiConsole.MarkupLineInterpolated($"ml-connector local runtime listening on {listenOn}; Ctrl+C stops it after in-flight messages finish.");
+            AnsiConsole.MarkupLineInterpolated($"ml-connector local runtime listening on {listenOn}; operator console at {listenOn.Split(';')[0].TrimEnd('/')}/api/console/; Ctrl+C stops it after in-flight messages finish.");
             if (!listenOn.Split(';').All(AdminAccess.IsLoopback))
             {
                 AnsiConsole.MarkupLineInterpolated($"[yellow]warning:[/] {listenOn} is reachable from other machines: webhooks are checked by signature, and admin calls need the admin token ('mlc admin token' prints it).");

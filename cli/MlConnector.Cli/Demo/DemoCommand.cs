@@ -21,12 +21,13 @@ public static class DemoCommand
 {
     public static Command Create()
     {
-        var command = new Command("demo", "Run every flow once against Azurite and the simulators, and summarise the outcome");
-        command.SetAction((parse, ct) => CliContext.RunAsync(() => RunAsync(ct)));
+        var exit = new Option<bool>("--exit") { Description = "Stop after the summary instead of keeping the operator console open" };
+        var command = new Command("demo", "Run every flow once against Azurite and the simulators, summarise the outcome, and keep the operator console open") { exit };
+        command.SetAction((parse, ct) => CliContext.RunAsync(() => RunAsync(keepServing: !parse.GetValue(exit) && !Console.IsInputRedirected, ct)));
         return command;
     }
 
-    private static async Task<int> RunAsync(CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(bool keepServing, CancellationToken cancellationToken)
     {
         var root = AzuriteProcess.FindRepositoryRoot() ?? Directory.GetCurrentDirectory();
         var data = Path.Combine(root, ".data");
@@ -52,8 +53,23 @@ public static class DemoCommand
         AnsiConsole.WriteLine();
         await StatusCommand.PrintAsync(app.Services, flow: null, cancellationToken);
         RejectsCommand.Print(await app.Services.GetRequiredService<PipelineStatusReader>().RejectsAsync(flow: null, cancellationToken));
-        await app.StopAsync(cancellationToken);
-        AnsiConsole.MarkupLineInterpolated($"Storage prefix '{prefix}' kept in .data/azurite. Next: add the missing mappings with `mlc mappings import`, then `mlc reprocess`.");
+        var console = new Uri(address, "api/console/");
+        AnsiConsole.MarkupLineInterpolated($"[bold]Operator console: {console}[/] (flows, the rejects above grouped by reason, each record's lineage; add the missing mappings there and reprocess).");
+        if (keepServing)
+        {
+            AnsiConsole.MarkupLine("The console stays open until Ctrl+C.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C: stop the runtime below.
+            }
+        }
+
+        await app.StopAsync(CancellationToken.None);
+        AnsiConsole.MarkupLineInterpolated($"Storage prefix '{prefix}' kept in .data/azurite. Next: add the missing mappings (the console, or `mlc mappings import`), then reprocess (the console, or `mlc reprocess`).");
         return 0;
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Core.Mapping;
 using MlConnector.Flows.JaggaerX3;
@@ -6,12 +7,12 @@ using MlConnector.Flows.StediX3;
 using MlConnector.Pipeline.Mapping;
 using MlConnector.Pipeline.Stages;
 using MlConnector.Pipeline.Storage;
+using MlConnector.Sandbox;
 using MlConnector.Simulators.AdobeCommerce;
 using MlConnector.Simulators.Procurify.Seeding;
 using MlConnector.Simulators.Stedi;
 using JaggaerSeedRequest = MlConnector.Simulators.Jaggaer.Seeding.SeedRequest;
 using SpsOrderSeedRequest = MlConnector.Simulators.SpsCommerce.Seeding.OrderSeedRequest;
-using X3Line = MlConnector.Simulators.SageX3.SimulatedOrderLine;
 
 namespace MlConnector.Cli.Demo;
 
@@ -24,8 +25,6 @@ namespace MlConnector.Cli.Demo;
 /// </summary>
 public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider services, Uri runtimeAddress)
 {
-    public const string AdobePurchaseOrder = "PODEMO0001";
-
     public async Task<IReadOnlyList<string>> RunAsync(Action<string> report, CancellationToken cancellationToken)
     {
         var notes = new List<string>();
@@ -55,8 +54,8 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
                   $"{jaggaerOrdersInX3} of {jaggaer.PoNumbers.Count} purchase orders written, {jaggaer.RejectedPurchaseOrders.Count} rejected for GL account 69999 " +
                   $"(see the reasons below; `mlc mappings import` of a row {MappingTableNames.CostCodeToGlAccount},69999,<X3 account> lets the next sync write them).");
 
-        report("Dropping 12 RSX purchase orders from Walmart, Target and Amazon test partners into SPS out/PO/ (2 from an unmapped partner, 1 naming an unknown item, plus 1 broken file)");
-        var sps = await sandbox.SeedSpsAsync(new SpsOrderSeedRequest { Orders = 9, UnknownPartnerOrders = 2, UnknownItemOrders = 1, MalformedFiles = 1 }, mappings, cancellationToken);
+        report("Dropping 16 RSX purchase orders from Walmart, Target and Amazon test partners into SPS out/PO/ (the four shapes retailers send: cross-dock with mark-for stores, multi-store, bulk in cases, drop-ship to a consumer; 2 from an unmapped partner, 1 naming an unknown item, plus 1 broken file)");
+        var sps = await sandbox.SeedSpsAsync(new SpsOrderSeedRequest { Orders = 9, UnknownPartnerOrders = 2, UnknownItemOrders = 1, MalformedFiles = 1, Shapes = true }, mappings, cancellationToken);
 
         report($"Syncing {SpsCommerceX3Flows.OrdersName}");
         await poller.PollAsync(SpsCommerceX3Flows.OrdersName, cancellationToken);
@@ -79,24 +78,48 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         notes.Add($"SPS Commerce: {sandbox.Sps.Files.Files("in/").Count(file => file.Path.StartsWith("in/IN_", StringComparison.Ordinal))} invoices (810, RSX Invoices) uploaded to in/ " +
                   $"for X3 invoices {string.Join(", ", spsInvoices.Take(3))}; the draft {spsInvoices.Last()} waits for validation in X3.");
 
-        report("Sending signed Adobe Commerce order webhooks to the runtime");
-        SeedAdobeMasterData();
-        await mappings.SetAsync(MappingTableNames.ProductToGlAccount, "ITM-DEMO-1", "60710", cancellationToken);
+        report("Sending signed Adobe Commerce order webhooks to the runtime (a simple product with taxed shipping; a configurable product partly cancelled and a bundle; a bundle shipped separately, by the place hook)");
+        var adobeOrders = AdobeDemoOrders.Seed(sandbox);
         var webhook = new Uri(runtimeAddress, "api/webhooks/adobe-commerce");
-        var matched = sandbox.Adobe.SeedOrder(new SimulatedOrder("000000101", AdobePurchaseOrder, [new SimulatedOrderLine("ITM-DEMO-1", "Demo widget", 4, 25m, TaxPercent: 10)]));
-        var unmatched = sandbox.Adobe.SeedOrder(new SimulatedOrder("000000102", "PO-UNKNOWN-77", [new SimulatedOrderLine("ITM-DEMO-1", "Demo widget", 1, 25m)]));
-        var first = await sandbox.Adobe.SendOrderWebhookAsync(webhook, matched, WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { Deliveries = 2 }, cancellationToken);
-        var second = await sandbox.Adobe.SendOrderWebhookAsync(webhook, unmatched, WebhookSigningScheme.CommerceRsa, cancellationToken: cancellationToken);
-        var tampered = await sandbox.Adobe.SendOrderWebhookAsync(webhook, matched, WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { TamperBody = true }, cancellationToken);
-        notes.Add($"Adobe webhooks: order 000000101 delivered twice (HTTP {string.Join(", ", first.Deliveries.Select(d => d.StatusCode))}), 000000102 once (HTTP {second.StatusCode}), a tampered copy refused (HTTP {tampered.StatusCode}).");
+        var first = await sandbox.Adobe.SendOrderWebhookAsync(webhook, adobeOrders.Widgets, WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { Deliveries = 2 }, cancellationToken);
+        await sandbox.Adobe.SendOrderWebhookAsync(webhook, adobeOrders.ChairsAndKit, WebhookSigningScheme.CommerceRsa, cancellationToken: cancellationToken);
+        var placed = await sandbox.Adobe.SendOrderWebhookAsync(webhook, adobeOrders.DeskKit, WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { Payload = WebhookPayload.OrderBeingPlaced }, cancellationToken);
+        var second = await sandbox.Adobe.SendOrderWebhookAsync(webhook, adobeOrders.Unmatched, WebhookSigningScheme.CommerceRsa, cancellationToken: cancellationToken);
+        var tampered = await sandbox.Adobe.SendOrderWebhookAsync(webhook, adobeOrders.Widgets, WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { TamperBody = true }, cancellationToken);
+        notes.Add($"Adobe webhooks: order 000000101 delivered twice (HTTP {string.Join(", ", first.Deliveries.Select(d => d.StatusCode))}), 000000104 by the place hook before it had ids (HTTP {placed.StatusCode}), " +
+                  $"000000102 once (HTTP {second.StatusCode}); a tampered copy was refused and recorded, and still answered {tampered.ResponseBody} so the shopper's checkout " +
+                  $"{(tampered.BlocksCheckout ? "FAILED" : "went on")}.");
         await WaitForQueuesAsync(cancellationToken);
+        notes.Add("Adobe -> X3 invoice totals (X3 AMTATI vs Commerce grand total less cancelled): " + string.Join("; ", adobeOrders.Matched.Select(order =>
+        {
+            var number = (string)order["increment_id"]!;
+            var invoice = sandbox.X3.SupplierInvoices().FirstOrDefault(row => row["YEXTREF"]?.ToString() == number);
+            var x3Total = invoice?["AMTATI"]?.GetValue<decimal>();
+            return string.Create(CultureInfo.InvariantCulture,
+                $"{number} {(x3Total is { } total ? total.ToString("0.00", CultureInfo.InvariantCulture) : "no invoice")} vs {AdobeDemoOrders.Due(order):0.00}{(x3Total == AdobeDemoOrders.Due(order) ? " (equal)" : " (DIFFERENT)")}");
+        })) + ".");
 
-        report("Polling X3 deliveries back to Adobe Commerce (x3-adobe-fulfillment)");
-        sandbox.X3.SeedDelivery("DLVDEMO01", "000000101", DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), "UPS", "1Z999AA10123456784", confirmed: true, [("ITM-DEMO-1", 4m)]);
+        report("Polling X3 deliveries back to Adobe Commerce (x3-adobe-fulfillment): widgets; chairs and the yoga kit by its components; the desk kit's options");
+        var shipDate = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        sandbox.X3.SeedDelivery("DLVDEMO01", "000000101", shipDate, "UPS", "1Z999AA10123456784", confirmed: true, [("ITM-DEMO-1", 4m)]);
+        sandbox.X3.SeedDelivery("DLVDEMO03", "000000103", shipDate, "UPS", "1Z999AA10123456785", confirmed: true, [("CHAIR-RED-M", 3m), ("YOGA-MAT", 1m), ("YOGA-BLOCK", 2m), ("YOGA-STRAP", 1m)]);
+        sandbox.X3.SeedDelivery("DLVDEMO04", "000000104", shipDate, "UPS", "1Z999AA10123456786", confirmed: true, [("MONITOR-ARM", 1m), ("CABLE-TRAY", 2m)]);
         await poller.PollAsync("x3-adobe-fulfillment", cancellationToken);
         await WaitForQueuesAsync(cancellationToken);
-        var entityId = matched["entity_id"]!.GetValue<long>();
-        notes.Add($"Adobe Commerce now has {sandbox.Adobe.ShipmentsFor(entityId).Count} shipment(s) for order 000000101; X3 has {sandbox.X3.SupplierInvoices().Count} supplier invoice(s) and {sandbox.X3.PurchaseOrders().Count} purchase orders.");
+        notes.Add("Adobe Commerce shipments: " + string.Join("; ", adobeOrders.Matched.Select(order =>
+        {
+            var number = (string)order["increment_id"]!;
+            var shipped = sandbox.Adobe.ShipmentsFor(order["entity_id"]!.GetValue<long>()).SelectMany(shipment => shipment["items"]!.AsArray())
+                .Select(item => string.Create(CultureInfo.InvariantCulture, $"{item!["sku"]} x{item["qty"]!.GetValue<decimal>():0.##}"));
+            return $"{number} ({sandbox.Adobe.GetOrder(number)!["state"]}): {string.Join(", ", shipped)}";
+        })) + $". X3 has {sandbox.X3.SupplierInvoices().Count} supplier invoice(s) and {sandbox.X3.PurchaseOrders().Count} purchase orders.");
+
+        report($"Shipping the four shaped SPS orders in X3 (the multi-store order store by store, the bulk order short); syncing {SpsCommerceX3Flows.ShipmentsName}");
+        var deliveries = ShipSpsShapes(sps.ShapedOrders.Values);
+        await poller.PollAsync(SpsCommerceX3Flows.ShipmentsName, cancellationToken);
+        await WaitForQueuesAsync(cancellationToken);
+        notes.Add($"SPS Commerce: {sandbox.Sps.Files.Files("in/").Count(file => file.Path.StartsWith("in/SH_", StringComparison.Ordinal))} ship notices (856, RSX Shipments) uploaded to in/ for X3 deliveries {string.Join(", ", deliveries)}, " +
+                  "each carton labelled with an SSCC-18; the cross-dock notice has an order level per mark-for store.");
 
         report($"Seeding 4 X3 orders for EDI supplier {Sandbox.Sandbox.StediSupplier} and 2 for a supplier without EDI; syncing {StediX3Flows.PurchaseOrdersName}");
         var stediWebhook = new Uri(runtimeAddress, "api/webhooks/stedi");
@@ -127,12 +150,28 @@ public sealed class DemoScenario(Sandbox.Sandbox sandbox, IServiceProvider servi
         return notes;
     }
 
-    private void SeedAdobeMasterData()
+    /// <summary>Delivers the shaped SPS orders as a warehouse would: the multi-store order one delivery per store, the bulk order 10 short on its first line.</summary>
+    private List<string> ShipSpsShapes(IEnumerable<string> orderKeys)
     {
-        sandbox.X3.SeedSupplier("SUPDEMO", "Demo storefront supplier");
-        sandbox.X3.SeedProduct("ITM-DEMO-1", "Demo widget");
-        sandbox.X3.SeedGlAccount("60710", "Purchases of goods");
-        sandbox.X3.SeedPurchaseOrder("SUPDEMO", DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime), [new X3Line(1, "ITM-DEMO-1", "Demo widget", 4, "UN", 25m, "60710")], number: AdobePurchaseOrder);
+        var deliveries = new List<string>();
+        var shipDate = new DateOnly(2026, 12, 6);
+        foreach (var order in orderKeys.Select(key => sandbox.X3.FindByExternalReference("SORDER", key)).Where(found => found.Count > 0).Select(found => found[0]))
+        {
+            var number = order["SOHNUM"]!.ToString();
+            var lines = ((System.Text.Json.Nodes.JsonArray)order["$lines"]!).OfType<System.Text.Json.Nodes.JsonObject>().ToList();
+            var stores = lines.GroupBy(line => line["BPAADD"]?.ToString()).ToList();
+            if (order["BPAADD"] is null && stores.Count > 1)
+            {
+                deliveries.AddRange(stores.Select(store => sandbox.X3.DeliverSalesOrder(number, shipDate, "UPSN", "1Z999AA1" + store.Key + "0000", store.ToDictionary(l => (int)l["SOPLIN"]!, l => (decimal)l["QTY"]!))));
+            }
+            else
+            {
+                var shipped = lines.Select((line, i) => (Line: (int)line["SOPLIN"]!, Quantity: (decimal)line["QTY"]! - (i == 0 && (decimal)line["QTY"]! > 30 ? 10 : 0))).ToDictionary(l => l.Line, l => l.Quantity);
+                deliveries.Add(sandbox.X3.DeliverSalesOrder(number, shipDate, order["BPTNUM"]?.ToString() ?? "UPSN", "PRO-" + number, shipped));
+            }
+        }
+
+        return deliveries;
     }
 
     /// <summary>The local runtime's workers are processing in the background; wait until nothing is left in the pipeline.</summary>

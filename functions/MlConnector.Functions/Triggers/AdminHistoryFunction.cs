@@ -5,12 +5,12 @@ using MlConnector.Pipeline.Http;
 
 namespace MlConnector.Functions.Triggers;
 
-/// <summary>A record's current state and every stage it passed through (query: flow, record); needs a function key.</summary>
+/// <summary>A record's current state and every stage it passed through (query: flow, record); needs the Reader or Operator app role (Entra ID through the built-in authentication).</summary>
 public sealed class AdminHistoryFunction(AdminEndpoints endpoints)
 {
     [Function("AdminHistory")]
     public Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "admin/history")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "admin/history")] HttpRequest request,
         CancellationToken cancellationToken) =>
         endpoints.HistoryAsync(request, cancellationToken);
 }

@@ -5,12 +5,12 @@ using MlConnector.Pipeline.Http;
 
 namespace MlConnector.Functions.Triggers;
 
-/// <summary>Requeues poison messages (query: queue, flow, record); needs a function key.</summary>
+/// <summary>Requeues poison messages (query: queue, flow, record); needs the Operator app role (Entra ID through the built-in authentication).</summary>
 public sealed class AdminReplayFunction(AdminEndpoints endpoints)
 {
     [Function("AdminReplay")]
     public Task<IActionResult> RunAsync(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "admin/replay")] HttpRequest request,
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "admin/replay")] HttpRequest request,
         CancellationToken cancellationToken) =>
         endpoints.ReplayAsync(request, cancellationToken);
 }

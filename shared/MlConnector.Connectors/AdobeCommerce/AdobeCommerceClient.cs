@@ -35,6 +35,10 @@ public sealed class AdobeCommerceClient
     public Task<IReadOnlyList<CommerceOrder>> SearchOrdersAsync(SearchCriteria criteria, CancellationToken cancellationToken) =>
         SearchAsync<CommerceOrder>("V1/orders", criteria, cancellationToken);
 
+    /// <summary>Orders as Commerce wrote them (every field), for admitting them into a flow as a webhook would.</summary>
+    public Task<IReadOnlyList<JsonElement>> SearchOrderDocumentsAsync(SearchCriteria criteria, CancellationToken cancellationToken) =>
+        SearchAsync<JsonElement>("V1/orders", criteria, cancellationToken);
+
     /// <summary>One cheap read (a page of one order) that proves URL, store code and credential.</summary>
     public async Task<int> CountOrdersAsync(CancellationToken cancellationToken)
     {
@@ -43,10 +47,25 @@ public sealed class AdobeCommerceClient
         return page.TotalCount;
     }
 
+    /// <summary>One cheap catalog read (a page of one product) that proves the integration may read products.</summary>
+    public async Task<int> CountProductsAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "V1/products" + new SearchCriteria().ToQueryString(1, 1));
+        var page = await SendAsync<SearchResult<CommerceProduct>>(request, cancellationToken);
+        return page.TotalCount;
+    }
+
     public async Task<CommerceOrder> GetOrderAsync(long entityId, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, $"V1/orders/{entityId.ToString(CultureInfo.InvariantCulture)}");
         return await SendAsync<CommerceOrder>(request, cancellationToken);
+    }
+
+    /// <summary>A catalog product by SKU (the SKU is one path segment, so it is escaped).</summary>
+    public async Task<CommerceProduct> GetProductAsync(string sku, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "V1/products/" + Uri.EscapeDataString(sku));
+        return await SendAsync<CommerceProduct>(request, cancellationToken);
     }
 
     public Task<IReadOnlyList<CommerceShipment>> ListShipmentsAsync(long orderEntityId, CancellationToken cancellationToken) =>

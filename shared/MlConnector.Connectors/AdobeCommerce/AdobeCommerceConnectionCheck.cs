@@ -4,7 +4,10 @@ using MlConnector.Core.Diagnostics;
 
 namespace MlConnector.Connectors.AdobeCommerce;
 
-/// <summary>Reads one order to prove the URL, the store code and the credential; the failure names which one is wrong.</summary>
+/// <summary>
+/// Reads one order to prove the URL, the store code and the credential, then one catalog product (shipments read a
+/// bundle's "Ship Bundle Items" from the catalog); the failure names which one is wrong.
+/// </summary>
 public sealed class AdobeCommerceConnectionCheck : IConnectionCheck
 {
     private readonly AdobeCommerceClient _client;
@@ -24,7 +27,17 @@ public sealed class AdobeCommerceConnectionCheck : IConnectionCheck
         try
         {
             var count = await _client.CountOrdersAsync(cancellationToken);
-            return ConnectionCheckResult.Ok($"{baseUrl}: {count} orders visible");
+            try
+            {
+                await _client.CountProductsAsync(cancellationToken);
+            }
+            catch (AdobeCommerceApiException exception) when (exception.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                return ConnectionCheckResult.Failed(ConnectionPart.Permission,
+                    $"the integration may read orders but not the catalog (grant Catalog > Inventory > Products: bundle shipments need each bundle's shipment type): {exception.Message}");
+            }
+
+            return ConnectionCheckResult.Ok($"{baseUrl}: {count} orders visible, catalog readable");
         }
         catch (InvalidOperationException exception)
         {

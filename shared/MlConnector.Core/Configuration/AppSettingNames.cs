@@ -32,6 +32,9 @@ public static class AppSettingNames
     /// <summary>NCRONTAB (6 fields) for the X3 sales invoices -> SPS invoices (810) poll.</summary>
     public const string X3SpsInvoicesSchedule = "X3SpsInvoices_Schedule";
 
+    /// <summary>NCRONTAB (6 fields) for the X3 sales deliveries -> SPS ship notices (856) poll.</summary>
+    public const string X3SpsShipmentsSchedule = "X3SpsShipments_Schedule";
+
     /// <summary>NCRONTAB (6 fields) for the X3 purchase orders -> Stedi 850 poll.</summary>
     public const string X3StediSchedule = "X3Stedi_Schedule";
 
@@ -57,6 +60,7 @@ public static class AppSettingNames
         SpsX3Schedule,
         X3SpsAcksSchedule,
         X3SpsInvoicesSchedule,
+        X3SpsShipmentsSchedule,
         X3StediSchedule,
         X3StediInvoicesSchedule,
         MaintenanceSchedule,

@@ -11,11 +11,22 @@ public sealed record Invoice
     public required string Currency { get; init; }
     public required IReadOnlyList<InvoiceLine> Lines { get; init; }
     public decimal ShippingAmount { get; init; }
+
+    /// <summary>Tax charged on the shipping amount (not part of any line's tax).</summary>
+    public decimal ShippingTaxAmount { get; init; }
+
     public decimal DiscountAmount { get; init; }
 
+    /// <summary>
+    /// Paid before the invoice, outside the invoiced payment (gift cards, store credit, reward points): taken off
+    /// the amount due, not off the taxable amount.
+    /// </summary>
+    public decimal PrepaidAmount { get; init; }
+
     public decimal TotalExcludingTax => Lines.Sum(line => line.NetAmount) + ShippingAmount - DiscountAmount;
-    public decimal TotalTax => Lines.Sum(line => line.TaxAmount);
+    public decimal TotalTax => Lines.Sum(line => line.TaxAmount) + ShippingTaxAmount;
     public decimal TotalIncludingTax => TotalExcludingTax + TotalTax;
+    public decimal AmountDue => TotalIncludingTax - PrepaidAmount;
 }
 
 public sealed record InvoiceLine

@@ -12,4 +12,8 @@ public sealed record ShipNotice
     public required IReadOnlyList<ShippedLine> Lines { get; init; }
 }
 
-public sealed record ShippedLine(int LineNumber, string ItemCode, decimal Quantity, string Unit);
+public sealed record ShippedLine(int LineNumber, string ItemCode, decimal Quantity, string Unit)
+{
+    /// <summary>The order line this shipped line fulfils (X3 SOPLIN on a delivery line), when the source links them.</summary>
+    public int? OrderLineNumber { get; init; }
+}

@@ -9,6 +9,12 @@ public sealed record Shipment
     public required FulfillmentStatus Status { get; init; }
     public required IReadOnlyList<ShipmentTracking> Tracking { get; init; }
     public required IReadOnlyList<ShippedLine> Lines { get; init; }
+
+    /// <summary>The ERP sales order this shipment delivers (X3 SOHNUM), when the ERP says.</summary>
+    public string? SalesOrderNumber { get; init; }
+
+    /// <summary>The ERP's code of the address it ships to (an X3 delivery address, BPAADD: a DC or a store), when set.</summary>
+    public string? ShipToCode { get; init; }
 }
 
 public sealed record ShipmentTracking(string CarrierCode, string CarrierTitle, string TrackingNumber);

@@ -13,7 +13,41 @@ public interface IWebhookSource
 
     /// <summary>Reads the record a verified delivery carries, or explains why it cannot.</summary>
     WebhookParseResult Parse(WebhookDelivery delivery);
+
+    /// <summary>
+    /// The answer for a sender that acts on it, or null for the engine's plain HTTP answer (200, or 401/413/400/503
+    /// so that a retrying sender tries again). A synchronous sender such as Adobe Commerce's webhooks module fails the
+    /// shopper's own action on anything but a success answer, so its source answers every outcome itself.
+    /// </summary>
+    WebhookReply? Reply(WebhookOutcome outcome) => null;
 }
+
+/// <summary>What the intake did with one delivery; <see cref="Reason"/> says why for anything but stored or ignored.</summary>
+public sealed record WebhookOutcome(WebhookOutcomeKind Kind, string? Reason = null);
+
+public enum WebhookOutcomeKind
+{
+    /// <summary>Durably stored (or a repeat of a stored delivery); the pipeline takes it from there.</summary>
+    Stored,
+
+    /// <summary>Genuine, and nothing for this flow to do.</summary>
+    Ignored,
+
+    /// <summary>Larger than the source accepts; not read.</summary>
+    TooLarge,
+
+    /// <summary>The signature or credential did not verify.</summary>
+    Unauthenticated,
+
+    /// <summary>Verified, but it carries no record the source can read.</summary>
+    Malformed,
+
+    /// <summary>Could not be stored now (storage unreachable, the host stopping); nothing was kept.</summary>
+    Unavailable,
+}
+
+/// <summary>An answer written as is: status, content type and body.</summary>
+public sealed record WebhookReply(int StatusCode, string ContentType, string Body);
 
 /// <param name="Headers">Request headers, case-insensitive names.</param>
 public sealed record WebhookDelivery(IReadOnlyDictionary<string, string> Headers, ReadOnlyMemory<byte> Body);

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace MlConnector.Flows.AdobeCommerceX3;
 
 /// <summary>Reads a dotted path such as <c>payment.po_number</c> or <c>extension_attributes.x3_po</c> from the order JSON.</summary>
-internal static class OrderJsonPath
+public static class OrderJsonPath
 {
     public static string? ReadText(JsonElement order, string path)
     {

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MlConnector.Connectors.AdobeCommerce;
 using MlConnector.Connectors.AdobeCommerce.Models;
+using MlConnector.Connectors.AdobeCommerce.Orders;
 using MlConnector.Core;
 using MlConnector.Core.Documents;
 using MlConnector.Core.Flows;
@@ -81,15 +82,21 @@ public sealed class OrderToSupplierInvoiceMapper : IRecordMapper
             return MapResult.Rejected(prefix + $"currency {currency} differs from purchase order {purchaseOrder.Number}'s currency {purchaseOrder.Currency}");
         }
 
-        if (InvoiceDateOf(order) is not { } invoiceDate)
+        if (InvoiceDateOf(order, record) is not { } invoiceDate)
         {
-            return MapResult.Rejected(prefix + "created_at is missing or not a date");
+            return MapResult.Rejected(prefix + "created_at is missing or not a date, and the delivery carried no time");
         }
 
-        var items = InvoiceableItems.Select(order.Items);
+        var tree = OrderItemTree.Build(order.Items);
+        if (tree.Problems.Count > 0)
+        {
+            return MapResult.Rejected(prefix + string.Join("; ", tree.Problems));
+        }
+
+        var items = BillableItems.Select(tree);
         if (items.Count == 0)
         {
-            return MapResult.Rejected(prefix + "the order has no lines to invoice");
+            return MapResult.Rejected(prefix + "the order has no lines to invoice (nothing ordered that was not cancelled)");
         }
 
         var problems = new List<string>();
@@ -99,20 +106,29 @@ public sealed class OrderToSupplierInvoiceMapper : IRecordMapper
             return MapResult.Rejected(prefix + string.Join("; ", problems));
         }
 
+        var prepaid = OrderPrepaidAmounts.Of(order);
         var invoice = new Invoice
         {
             SourceId = order.EntityId?.ToString(CultureInfo.InvariantCulture) ?? number,
             Number = number,
-            Supplier = new PartyReference(purchaseOrder.SupplierCode, order.StoreName ?? purchaseOrder.SupplierCode),
+
+            // The supplier is the one X3 has on the purchase order; X3 knows its name. (Commerce's store_name is the
+            // website/store/view path, "Main Website\nMain Website Store\n...", not a party.)
+            Supplier = new PartyReference(purchaseOrder.SupplierCode, purchaseOrder.SupplierCode),
             PurchaseOrderNumber = purchaseOrder.Number,
             InvoiceDate = invoiceDate,
             Currency = purchaseOrder.Currency,
             Lines = lines,
-            ShippingAmount = order.ShippingAmount ?? 0,
-
-            // Commerce stores the order discount as a negative amount; the invoice carries it as a deduction.
-            DiscountAmount = Math.Abs(order.DiscountAmount ?? 0),
+            ShippingAmount = InvoiceAmounts.Shipping(order),
+            ShippingTaxAmount = InvoiceAmounts.ShippingTax(order),
+            DiscountAmount = InvoiceAmounts.Discount(order),
+            PrepaidAmount = prepaid.Total,
         };
+
+        if (InvoiceAmounts.Mismatch(invoice, order, prepaid) is { } mismatch)
+        {
+            return MapResult.Rejected(prefix + mismatch);
+        }
 
         if (ToleranceProblem(invoice, purchaseOrder, options) is { } toleranceProblem)
         {
@@ -120,12 +136,12 @@ public sealed class OrderToSupplierInvoiceMapper : IRecordMapper
         }
 
         var summary = string.Create(CultureInfo.InvariantCulture,
-            $"Supplier invoice {number} for purchase order {purchaseOrder.Number} (supplier {purchaseOrder.SupplierCode}): {lines.Count} lines, {invoice.TotalIncludingTax:0.00} {invoice.Currency}");
+            $"Supplier invoice {number} for purchase order {purchaseOrder.Number} (supplier {purchaseOrder.SupplierCode}): {lines.Count} lines, {invoice.AmountDue:0.00} {invoice.Currency}");
         return MapResult.Mapped(new TargetDocument(DocumentKind, number, summary, CanonicalJson.ToElement(invoice)));
     }
 
     private async Task<List<InvoiceLine>> MapLinesAsync(
-        IReadOnlyList<CommerceOrderItem> items,
+        IReadOnlyList<BillableItem> items,
         PurchaseOrderSummary purchaseOrder,
         List<string> problems,
         CancellationToken cancellationToken)
@@ -133,10 +149,15 @@ public sealed class OrderToSupplierInvoiceMapper : IRecordMapper
         var scope = _reference.Scope;
         var usedPurchaseOrderLines = new HashSet<int>();
         var lines = new List<InvoiceLine>(items.Count);
-        foreach (var item in items)
+        foreach (var billable in items)
         {
-            var sku = item.Sku ?? string.Empty;
-            var itemCode = await _mappings.LookupAsync(MappingTableNames.ItemNumber, sku, cancellationToken) ?? sku;
+            var item = billable.Line.Item;
+            var sku = billable.Sku;
+
+            // A mapping of the SKU as ordered (a bundle's composite SKU) wins over one of the product's own SKU.
+            var itemCode = (item.Sku != sku ? await _mappings.LookupAsync(MappingTableNames.ItemNumber, item.Sku ?? string.Empty, cancellationToken) : null)
+                           ?? await _mappings.LookupAsync(MappingTableNames.ItemNumber, sku, cancellationToken)
+                           ?? sku;
             if (!await _reference.ExistsAsync(ReferenceKind.Product, itemCode, cancellationToken))
             {
                 problems.Add($"product {itemCode} (SKU {sku}) does not exist in {scope}");
@@ -164,9 +185,9 @@ public sealed class OrderToSupplierInvoiceMapper : IRecordMapper
                 LineNumber = lines.Count + 1,
                 ItemCode = itemCode,
                 Description = item.Name,
-                Quantity = item.QtyOrdered ?? 0,
+                Quantity = billable.Line.OpenQuantity,
                 UnitPrice = item.Price ?? 0,
-                TaxAmount = item.TaxAmount ?? 0,
+                TaxAmount = InvoiceAmounts.LineTax(item),
                 TaxPercent = item.TaxPercent ?? 0,
                 GlAccount = glAccount,
                 PurchaseOrderLine = purchaseOrderLine?.LineNumber,
@@ -187,10 +208,13 @@ public sealed class OrderToSupplierInvoiceMapper : IRecordMapper
                 $"invoice total {invoice.TotalExcludingTax:0.00} {invoice.Currency} (excluding tax) differs from purchase order {purchaseOrder.Number} total {purchaseOrder.TotalExcludingTax:0.00} {purchaseOrder.Currency} by {difference:0.00}, more than the tolerance of {allowed:0.00} (AmountTolerance {options.AmountTolerance:0.00}, AmountTolerancePercent {options.AmountTolerancePercent:0.##}%)");
     }
 
-    /// <summary><c>created_at</c> is "yyyy-MM-dd HH:mm:ss" UTC; the invoice date is its day.</summary>
-    private static DateOnly? InvoiceDateOf(CommerceOrder order) =>
+    /// <summary>
+    /// <c>created_at</c> is "yyyy-MM-dd HH:mm:ss" UTC; the invoice date is its day. An order not saved yet (place
+    /// hooks) has none: its day is when the delivery arrived, which the webhook source records on the record.
+    /// </summary>
+    private static DateOnly? InvoiceDateOf(CommerceOrder order, SourceRecord record) =>
         DateTime.TryParseExact(order.CreatedAt, ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd"], CultureInfo.InvariantCulture,
             DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var created)
             ? DateOnly.FromDateTime(created)
-            : null;
+            : record.ModifiedAt is { } received ? DateOnly.FromDateTime(received.UtcDateTime) : null;
 }

@@ -9,7 +9,8 @@ namespace MlConnector.Flows.SpsCommerceX3;
 /// (<c>{TradingPartnerId}~{PurchaseOrderNumber}</c>, as the <c>sps-x3</c> flow writes it). Others (orders keyed in
 /// X3, or from another channel) are not SPS's business and are left out before admission.
 /// </summary>
-public sealed class SpsOriginatedStream(ISourceStream inner, string externalReferenceProperty) : ISourceStream
+/// <param name="isReady">Further holds back records not ready to answer with (e.g. unconfirmed deliveries); a later version is read again.</param>
+public sealed class SpsOriginatedStream(ISourceStream inner, string externalReferenceProperty, Func<JsonElement, bool>? isReady = null) : ISourceStream
 {
     public StreamDefinition Definition => inner.Definition;
 
@@ -37,5 +38,6 @@ public sealed class SpsOriginatedStream(ISourceStream inner, string externalRefe
         record.Payload.ValueKind == JsonValueKind.Object &&
         record.Payload.TryGetProperty(externalReferenceProperty, out var reference) &&
         reference.ValueKind == JsonValueKind.String &&
-        TryParseKey(reference.GetString(), out _, out _);
+        TryParseKey(reference.GetString(), out _, out _) &&
+        (isReady is null || isReady(record.Payload));
 }

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using MlConnector.Pipeline.Access;
+using MlConnector.Pipeline.Audit;
 using MlConnector.Pipeline.Flows;
 using MlConnector.Pipeline.Replay;
 using MlConnector.Pipeline.Stages;
@@ -10,15 +12,22 @@ namespace MlConnector.Pipeline.Http;
 /// <summary>
 /// Operator calls over HTTP, the same in both hosts: status, a record's lineage, replay poison messages, reprocess
 /// rejects. Query parameters <c>flow</c>, <c>record</c> and <c>queue</c> (map|write, or the poison queue's name) narrow replay and reprocess.
+/// Reading needs the Reader or Operator role and changing needs Operator, checked from the caller the host
+/// established (<see cref="IOperatorAccess"/>); every change is written to the operator audit with who asked.
 /// </summary>
-public sealed class AdminEndpoints(FlowCatalog catalog, PipelineStatusReader status, PoisonReplayer replayer, RecordRecovery recovery)
+public sealed class AdminEndpoints(FlowCatalog catalog, PipelineStatusReader status, PoisonReplayer replayer, RecordRecovery recovery, IOperatorAccess access, OperatorAudit audit)
 {
     public async Task<IActionResult> StatusAsync(HttpRequest request, CancellationToken cancellationToken) =>
-        new OkObjectResult(await status.ReadAsync(cancellationToken));
+        AccessCheck.Refuse(access.Resolve(request), OperatorRole.Reader) ?? new OkObjectResult(await status.ReadAsync(cancellationToken));
 
     /// <summary>A record's current state and its history, oldest first (query: flow, record).</summary>
     public async Task<IActionResult> HistoryAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        if (AccessCheck.Refuse(access.Resolve(request), OperatorRole.Reader) is { } refused)
+        {
+            return refused;
+        }
+
         var flow = NullIfEmpty(request.Query["flow"].ToString());
         var record = NullIfEmpty(request.Query["record"].ToString());
         if (flow is null || record is null)
@@ -40,6 +49,12 @@ public sealed class AdminEndpoints(FlowCatalog catalog, PipelineStatusReader sta
 
     public async Task<IActionResult> ReplayAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var caller = access.Resolve(request);
+        if (AccessCheck.Refuse(caller, OperatorRole.Operator) is { } refused)
+        {
+            return refused;
+        }
+
         var queueText = request.Query["queue"].ToString();
         PipelineQueue? queue = null;
         if (!string.IsNullOrEmpty(queueText))
@@ -60,12 +75,19 @@ public sealed class AdminEndpoints(FlowCatalog catalog, PipelineStatusReader sta
             return new NotFoundObjectResult(new { error = new UnknownFlowException(flow, catalog.All.Select(f => f.Name)).Message });
         }
 
-        var result = await replayer.ReplayAsync(new ReplayFilter(flow, NullIfEmpty(request.Query["record"].ToString()), queue), cancellationToken);
+        var result = await replayer.ReplayAsync(new ReplayFilter(flow, NullIfEmpty(request.Query["record"].ToString()), queue) { Actor = caller.Name }, cancellationToken);
+        await audit.RecordAsync(caller.Name, "replay", flow, result.Records, $"requeued {result.Total} poison message(s) through the admin API", cancellationToken);
         return new OkObjectResult(result);
     }
 
     public async Task<IActionResult> ReprocessAsync(HttpRequest request, CancellationToken cancellationToken)
     {
+        var caller = access.Resolve(request);
+        if (AccessCheck.Refuse(caller, OperatorRole.Operator) is { } refused)
+        {
+            return refused;
+        }
+
         var flow = NullIfEmpty(request.Query["flow"].ToString());
         var record = NullIfEmpty(request.Query["record"].ToString());
         if (record is not null && flow is null)
@@ -79,7 +101,20 @@ public sealed class AdminEndpoints(FlowCatalog catalog, PipelineStatusReader sta
             var count = 0;
             foreach (var name in flows)
             {
-                count += await recovery.RetryRejectedAsync(name, record, cancellationToken);
+                if (record is not null)
+                {
+                    var requeued = await recovery.RetryRejectedAsync(name, [record], caller.Name, cancellationToken);
+                    count += requeued.Count;
+                    await audit.RecordAsync(caller.Name, "reprocess", name, requeued, $"reprocess of {record} through the admin API: {requeued.Count} requeued", cancellationToken);
+                    continue;
+                }
+
+                var all = await recovery.RetryRejectedAsync(name, recordKey: null, cancellationToken);
+                count += all;
+                if (all > 0)
+                {
+                    await audit.RecordAsync(caller.Name, "reprocess", name, [], $"reprocess of every rejected record through the admin API: {all} requeued", cancellationToken);
+                }
             }
 
             return new OkObjectResult(new { requeued = count });

@@ -33,26 +33,26 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, R
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         if (request.ContentLength > source.MaxBodyBytes)
         {
-            return await RefuseAsync(flowName, StatusCodes.Status413PayloadTooLarge, $"body of {request.ContentLength} bytes exceeds the {source.MaxBodyBytes}-byte limit", headers, cancellationToken);
+            return await RefuseAsync(source, flowName, WebhookOutcomeKind.TooLarge, $"body of {request.ContentLength} bytes exceeds the {source.MaxBodyBytes}-byte limit", headers, cancellationToken);
         }
 
         var body = await ReadBodyAsync(request, source.MaxBodyBytes, cancellationToken);
         if (body is null)
         {
-            return await RefuseAsync(flowName, StatusCodes.Status413PayloadTooLarge, $"body exceeds the {source.MaxBodyBytes}-byte limit", headers, cancellationToken);
+            return await RefuseAsync(source, flowName, WebhookOutcomeKind.TooLarge, $"body exceeds the {source.MaxBodyBytes}-byte limit", headers, cancellationToken);
         }
 
         var delivery = new WebhookDelivery(headers, body);
         var verification = source.Verify(delivery);
         if (!verification.IsValid)
         {
-            return await RefuseAsync(flowName, StatusCodes.Status401Unauthorized, verification.Failure ?? "signature check failed", headers, cancellationToken);
+            return await RefuseAsync(source, flowName, WebhookOutcomeKind.Unauthenticated, verification.Failure ?? "signature check failed", headers, cancellationToken);
         }
 
         // JSON is UTF-8 (RFC 8259): a body that is not would be read with replacement characters and written as such.
         if (!Utf8.IsValid(body))
         {
-            return await RefuseAsync(flowName, StatusCodes.Status400BadRequest, "the body is not valid UTF-8 text", headers, cancellationToken);
+            return await RefuseAsync(source, flowName, WebhookOutcomeKind.Malformed, "the body is not valid UTF-8 text", headers, cancellationToken);
         }
 
         WebhookParseResult parsed;
@@ -63,7 +63,7 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, R
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // An authenticated sender with a shape the parser did not expect gets the reason, never an empty 500.
-            return await RefuseAsync(flowName, StatusCodes.Status400BadRequest, $"the delivery could not be read ({ex.GetType().Name}: {ex.Message})", headers, cancellationToken);
+            return await RefuseAsync(source, flowName, WebhookOutcomeKind.Malformed, $"the delivery could not be read ({ex.GetType().Name}: {ex.Message})", headers, cancellationToken);
         }
 
         if (parsed.ChallengeResponse is { } challenge)
@@ -74,17 +74,17 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, R
         if (parsed.IgnoredReason is { } ignored)
         {
             logger.LogInformation("Webhook for {Flow} acknowledged and not admitted: {Reason}", flowName, ignored);
-            return new OkObjectResult(new { op = "ignored" });
+            return Answer(source, new WebhookOutcome(WebhookOutcomeKind.Ignored, ignored), new OkObjectResult(new { op = "ignored" }));
         }
 
         if (parsed.Record is not { } record)
         {
-            return await RefuseAsync(flowName, StatusCodes.Status400BadRequest, parsed.Error ?? "the delivery carries no record", headers, cancellationToken);
+            return await RefuseAsync(source, flowName, WebhookOutcomeKind.Malformed, parsed.Error ?? "the delivery carries no record", headers, cancellationToken);
         }
 
         if (RecordKeys.KeyProblem(record.Key) is { } keyProblem)
         {
-            return await RefuseAsync(flowName, StatusCodes.Status400BadRequest, keyProblem, headers, cancellationToken);
+            return await RefuseAsync(source, flowName, WebhookOutcomeKind.Malformed, keyProblem, headers, cancellationToken);
         }
 
         try
@@ -94,15 +94,16 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, R
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Nothing was stored: a 503 makes the sender retry instead of believing the delivery landed.
-            logger.LogError(ex, "Could not store a webhook delivery for {Flow} (record {SourceKey}); asked the sender to retry", flowName, record.Key);
-            return Problem(StatusCodes.Status503ServiceUnavailable, "the delivery could not be stored; retry it");
+            logger.LogError(ex, "Could not store a webhook delivery for {Flow} (record {SourceKey}); nothing was kept", flowName, record.Key);
+            return Answer(source, new WebhookOutcome(WebhookOutcomeKind.Unavailable, $"record {record.Key} could not be stored ({ex.GetType().Name})"),
+                Problem(StatusCodes.Status503ServiceUnavailable, "the delivery could not be stored; retry it"));
         }
 
         logger.LogInformation("Webhook for {Flow}: record {SourceKey} version {Version} stored", flowName, record.Key, record.Version);
-        return new OkObjectResult(new { op = "success" });
+        return Answer(source, new WebhookOutcome(WebhookOutcomeKind.Stored), new OkObjectResult(new { op = "success" }));
     }
 
-    private async Task<IActionResult> RefuseAsync(string flow, int status, string reason, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
+    private async Task<IActionResult> RefuseAsync(IWebhookSource source, string flow, WebhookOutcomeKind kind, string reason, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
     {
         logger.LogWarning("Refused a webhook delivery for {Flow}: {Reason}", flow, reason);
         try
@@ -111,12 +112,24 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, R
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The refusal stands without its audit row (storage unreachable): the sender gets the reason, not a 500.
-            logger.LogWarning("Could not record the refusal of a webhook delivery for {Flow} in the audit table: {Error}", flow, ex.Message);
+            // The refusal is in the log above; the sender still gets its answer.
+            logger.LogError(ex, "Could not record the refusal of a webhook delivery for {Flow}", flow);
         }
 
-        return Problem(status, reason);
+        var status = kind switch
+        {
+            WebhookOutcomeKind.TooLarge => StatusCodes.Status413PayloadTooLarge,
+            WebhookOutcomeKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return Answer(source, new WebhookOutcome(kind, reason), Problem(status, reason));
     }
+
+    /// <summary>The source's own answer where its sender acts on the answer (see <see cref="IWebhookSource.Reply"/>), else the plain one.</summary>
+    private static IActionResult Answer(IWebhookSource source, WebhookOutcome outcome, IActionResult plain) =>
+        source.Reply(outcome) is { } reply
+            ? new ContentResult { StatusCode = reply.StatusCode, ContentType = reply.ContentType, Content = reply.Body }
+            : plain;
 
     /// <summary>Reads at most <paramref name="limit"/> bytes asynchronously (the worker forbids synchronous reads); null if there are more.</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, int limit, CancellationToken cancellationToken)

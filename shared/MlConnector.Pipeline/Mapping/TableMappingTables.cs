@@ -8,10 +8,15 @@ namespace MlConnector.Pipeline.Mapping;
 
 /// <summary>
 /// Mapping tables in Table Storage: partition = table name, row = source value, column Target. The map stage
-/// reads a whole table once per cache lifetime (one query), so a page of records costs no lookups.
+/// reads a whole table once per cache lifetime (one query), so a page of records costs no lookups. A miss re-reads a copy
+/// older than <see cref="MissRefreshAfter"/> once, so a row just added elsewhere (the console, another instance, the CLI)
+/// is found by the reprocess that follows it rather than after the cache lifetime; at most one extra query per table
+/// every few seconds.
 /// </summary>
 public sealed class TableMappingTables : IMappingTables
 {
+    public static readonly TimeSpan MissRefreshAfter = TimeSpan.FromSeconds(3);
+
     private readonly TableClient _table;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
@@ -26,8 +31,25 @@ public sealed class TableMappingTables : IMappingTables
 
     public async ValueTask<string?> LookupAsync(string table, string sourceValue, CancellationToken cancellationToken)
     {
-        var entries = await GetTableAsync(table, cancellationToken);
-        return entries.Values.TryGetValue(sourceValue, out var target) ? target : null;
+        var entries = await GetTableAsync(table, _lifetime, cancellationToken);
+        if (entries.Values.TryGetValue(sourceValue, out var target))
+        {
+            return target;
+        }
+
+        if (_time.GetUtcNow() - entries.LoadedAt < MissRefreshAfter)
+        {
+            return null;
+        }
+
+        entries = await GetTableAsync(table, MissRefreshAfter, cancellationToken);
+        return entries.Values.TryGetValue(sourceValue, out target) ? target : null;
+    }
+
+    public async ValueTask<string?> ReverseLookupAsync(string table, string targetValue, CancellationToken cancellationToken)
+    {
+        var entries = await GetTableAsync(table, _lifetime, cancellationToken);
+        return entries.Values.Where(entry => entry.Value == targetValue).Select(entry => entry.Key).Order(StringComparer.Ordinal).FirstOrDefault();
     }
 
     public async Task SetAsync(string table, string sourceValue, string targetValue, CancellationToken cancellationToken)
@@ -65,11 +87,11 @@ public sealed class TableMappingTables : IMappingTables
     /// <summary>Forget cached tables so the next lookup reads storage (after an import in the same process).</summary>
     public void Invalidate() => _cache.Clear();
 
-    private async Task<CachedTable> GetTableAsync(string table, CancellationToken cancellationToken)
+    private async Task<CachedTable> GetTableAsync(string table, TimeSpan maxAge, CancellationToken cancellationToken)
     {
         var entry = _cache.GetOrAdd(table, name => new Lazy<Task<CachedTable>>(() => LoadAsync(name, cancellationToken)));
         var cached = await entry.Value;
-        if (_time.GetUtcNow() - cached.LoadedAt < _lifetime)
+        if (_time.GetUtcNow() - cached.LoadedAt < maxAge)
         {
             return cached;
         }

@@ -45,11 +45,23 @@ public sealed class RecordEntity
     /// <summary>The target document's one-line summary once mapped, for `mlc status` and audits.</summary>
     public string? Summary { get; set; }
 
-    /// <summary>A rejected record's source payload, kept so it can be retried without the source (inline when small).</summary>
+    /// <summary>
+    /// The record's source payload as last received (inline when small), kept so a reject can be retried without the
+    /// source and an operator can see what came in.
+    /// </summary>
     public string? PendingPayload { get; set; }
 
-    /// <summary>A rejected record's large source payload, kept in blob storage.</summary>
+    /// <summary>The record's large source payload, kept in blob storage.</summary>
     public string? PendingPayloadBlob { get; set; }
+
+    /// <summary>The target document the map stage produced (JSON, inline when small): what was, or will be, sent.</summary>
+    public string? MappedDocument { get; set; }
+
+    /// <summary>A large mapped document, kept in blob storage.</summary>
+    public string? MappedDocumentBlob { get; set; }
+
+    /// <summary>Mapping rows the map stage looked for and missed while rejecting the record (JSON; see <see cref="MissingMapping"/>).</summary>
+    public string? MissingMappings { get; set; }
 
     public DateTimeOffset UpdatedAt { get; set; }
 
@@ -76,6 +88,9 @@ public sealed class RecordEntity
         Summary = Text(row, nameof(Summary)),
         PendingPayload = Text(row, nameof(PendingPayload)),
         PendingPayloadBlob = Text(row, nameof(PendingPayloadBlob)),
+        MappedDocument = Text(row, nameof(MappedDocument)),
+        MappedDocumentBlob = Text(row, nameof(MappedDocumentBlob)),
+        MissingMappings = Text(row, nameof(MissingMappings)),
         UpdatedAt = row.GetDateTimeOffset(nameof(UpdatedAt)) ?? default,
     };
 

@@ -14,7 +14,7 @@ namespace MlConnector.Pipeline.Records;
 /// </summary>
 public sealed class RecordStore
 {
-    /// <summary>About ten versions' worth of stages; a row holds 252 properties, of which ours take 17.</summary>
+    /// <summary>About ten versions' worth of stages; a row holds 252 properties, of which ours take 20.</summary>
     public const int InlineHistoryLimit = 32;
 
     /// <summary>Azure Tables allows 15 comparisons per filter; the partition test takes one.</summary>
@@ -224,6 +224,9 @@ public sealed class RecordStore
         SetIfPresent(row, nameof(RecordEntity.Summary), update.Summary);
         SetIfPresent(row, nameof(RecordEntity.PendingPayload), update.PendingPayload);
         SetIfPresent(row, nameof(RecordEntity.PendingPayloadBlob), update.PendingPayloadBlob);
+        SetIfPresent(row, nameof(RecordEntity.MappedDocument), update.MappedDocument);
+        SetIfPresent(row, nameof(RecordEntity.MappedDocumentBlob), update.MappedDocumentBlob);
+        SetIfPresent(row, nameof(RecordEntity.MissingMappings), update.MissingMappings);
 
         var entry = new HistoryEntry(
             update.Stage,

@@ -36,4 +36,13 @@ public sealed record RecordUpdate
 
     /// <summary>Null leaves the stored blob name; an empty string clears it.</summary>
     public string? PendingPayloadBlob { get; init; }
+
+    /// <summary>Null leaves the stored document; an empty string clears it.</summary>
+    public string? MappedDocument { get; init; }
+
+    /// <summary>Null leaves the stored blob name; an empty string clears it.</summary>
+    public string? MappedDocumentBlob { get; init; }
+
+    /// <summary>Null leaves the stored list; an empty string clears it.</summary>
+    public string? MissingMappings { get; init; }
 }

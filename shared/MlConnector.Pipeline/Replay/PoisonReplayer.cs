@@ -16,9 +16,10 @@ public sealed class PoisonReplayer(PipelineStorage storage, RecordStore records,
 
     public async Task<ReplayResult> ReplayAsync(ReplayFilter filter, CancellationToken cancellationToken)
     {
-        var map = filter.Queue is null or PipelineQueue.Map ? await ReplayQueueAsync(PipelineQueue.Map, filter, cancellationToken) : 0;
-        var write = filter.Queue is null or PipelineQueue.Write ? await ReplayQueueAsync(PipelineQueue.Write, filter, cancellationToken) : 0;
-        return new ReplayResult(map, write);
+        var replayed = new List<string>();
+        var map = filter.Queue is null or PipelineQueue.Map ? await ReplayQueueAsync(PipelineQueue.Map, filter, replayed, cancellationToken) : 0;
+        var write = filter.Queue is null or PipelineQueue.Write ? await ReplayQueueAsync(PipelineQueue.Write, filter, replayed, cancellationToken) : 0;
+        return new ReplayResult(map, write) { Records = replayed };
     }
 
     public async Task<IReadOnlyList<PoisonEntry>> ListAsync(int max, CancellationToken cancellationToken)
@@ -38,7 +39,7 @@ public sealed class PoisonReplayer(PipelineStorage storage, RecordStore records,
         return entries;
     }
 
-    private async Task<int> ReplayQueueAsync(PipelineQueue queue, ReplayFilter filter, CancellationToken cancellationToken)
+    private async Task<int> ReplayQueueAsync(PipelineQueue queue, ReplayFilter filter, List<string> replayedKeys, CancellationToken cancellationToken)
     {
         QueueClient poison = storage.PoisonQueueFor(queue);
         QueueClient target = storage.QueueFor(queue);
@@ -65,7 +66,8 @@ public sealed class PoisonReplayer(PipelineStorage storage, RecordStore records,
 
                 await target.SendEnvelopeAsync(message.Body, cancellationToken);
                 await poison.DeleteMessageAsync(message.MessageId, message.PopReceipt, cancellationToken);
-                await MarkReplayedAsync(envelope, queue, cancellationToken);
+                await MarkReplayedAsync(envelope, queue, filter.Actor, cancellationToken);
+                replayedKeys.Add(envelope.SourceKey);
                 replayed++;
             }
         }
@@ -74,7 +76,7 @@ public sealed class PoisonReplayer(PipelineStorage storage, RecordStore records,
         return replayed;
     }
 
-    private async Task MarkReplayedAsync(PipelineMessage envelope, PipelineQueue queue, CancellationToken cancellationToken) =>
+    private async Task MarkReplayedAsync(PipelineMessage envelope, PipelineQueue queue, string actor, CancellationToken cancellationToken) =>
         await records.ApplyAsync(envelope.Flow, envelope.SourceKey, new RecordUpdate
         {
             Stage = "replay",
@@ -82,7 +84,7 @@ public sealed class PoisonReplayer(PipelineStorage storage, RecordStore records,
             SourceVersion = envelope.SourceVersion,
             CorrelationId = envelope.CorrelationId,
             Attempt = envelope.Attempt,
-            Reason = "requeued from poison by an operator",
+            Reason = $"requeued from poison by {actor}",
         }, ifMatch: null, cancellationToken);
 
     private static PipelineMessage? TryDecode(BinaryData body)
@@ -101,6 +103,9 @@ public sealed class PoisonReplayer(PipelineStorage storage, RecordStore records,
 /// <summary>All poison messages, or those of one flow, one record, one queue.</summary>
 public sealed record ReplayFilter(string? Flow = null, string? RecordKey = null, PipelineQueue? Queue = null)
 {
+    /// <summary>Who asked, for the record's history.</summary>
+    public string Actor { get; init; } = "an operator";
+
     public bool Matches(PipelineMessage message) =>
         (Flow is null || string.Equals(Flow, message.Flow, StringComparison.Ordinal)) &&
         (RecordKey is null || string.Equals(RecordKey, message.SourceKey, StringComparison.Ordinal));
@@ -108,6 +113,9 @@ public sealed record ReplayFilter(string? Flow = null, string? RecordKey = null,
 
 public sealed record ReplayResult(int FromMapPoison, int FromWritePoison)
 {
+    /// <summary>The source keys of the messages requeued.</summary>
+    public IReadOnlyList<string> Records { get; init; } = [];
+
     public int Total => FromMapPoison + FromWritePoison;
 }
 

@@ -21,6 +21,7 @@ public sealed class FlowPoller(
     TickLease ticks,
     TimeProvider time,
     PipelineMetrics metrics,
+    RunLog runLog,
     ILogger<FlowPoller> logger)
 {
     /// <summary>The scheduled run (timer functions and the local runtime's timers).</summary>
@@ -62,7 +63,9 @@ public sealed class FlowPoller(
             logger.LogError(ex, "Poll of {Flow} failed; records enqueued before the failure stay enqueued and the cursor stays before them", flowName);
             try
             {
-                await cursors.RecordFailureAsync(flowName, catalog.Parts(flowName).Source.Definition.Name, time.GetUtcNow(), ex.Message, CancellationToken.None);
+                var failedAt = time.GetUtcNow();
+                await cursors.RecordFailureAsync(flowName, catalog.Parts(flowName).Source.Definition.Name, failedAt, ex.Message, CancellationToken.None);
+                await runLog.RecordAsync(new FlowRun(flowName, failedAt, failedAt, 0, 0, null, ex.Message), CancellationToken.None);
             }
             catch (Exception recordError)
             {
@@ -120,7 +123,10 @@ public sealed class FlowPoller(
         var retried = options.IsBackfill ? 0 : await recovery.RetryRejectedAsync(flowName, recordKey: null, cancellationToken);
         var recovered = await recovery.RecoverStalledAsync(flowName, cancellationToken);
         var duration = time.GetUtcNow() - startedAt;
-        metrics.SyncCompleted(flowName, duration, newestSeen is { } newest ? time.GetUtcNow() - newest : null);
+        var lag = newestSeen is { } newest ? time.GetUtcNow() - newest : (TimeSpan?)null;
+        metrics.SyncCompleted(flowName, duration, lag);
+        var newestKnown = newestSeen ?? cursor?.NewestChangeSeen;
+        await runLog.RecordAsync(new FlowRun(flowName, startedAt, time.GetUtcNow(), read, enqueued, newestKnown is { } known ? time.GetUtcNow() - known : null, null), cancellationToken);
         logger.LogInformation(
             "Polled {Flow}: {Pages} pages, {Read} records read, {Enqueued} enqueued, {Skipped} unchanged, {Retried} rejects retried, cursor {CursorAfter}",
             flowName, pages, read, enqueued, skipped, retried, cursorAfter);

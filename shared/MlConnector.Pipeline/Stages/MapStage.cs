@@ -4,6 +4,7 @@ using MlConnector.Core;
 using MlConnector.Core.Flows;
 using MlConnector.Pipeline.Flows;
 using MlConnector.Pipeline.Hosting;
+using MlConnector.Pipeline.Mapping;
 using MlConnector.Pipeline.Messages;
 using MlConnector.Pipeline.Records;
 using MlConnector.Pipeline.Storage;
@@ -25,6 +26,7 @@ public sealed class MapStage(
     DocumentValidation validation,
     QueueRules rules,
     PipelineMetrics metrics,
+    RecordDocuments documents,
     ILogger<MapStage> logger)
 {
     private const string StageName = "map";
@@ -60,28 +62,28 @@ public sealed class MapStage(
     {
         var payload = await codec.ReadPayloadAsync(message, cancellationToken);
         var record = new SourceRecord(message.SourceKey, message.SourceVersion, message.SourceModifiedAt, payload);
-        var result = RecordKeys.KeyProblem(message.SourceKey) is { } keyProblem
-            ? MapResult.Rejected(keyProblem)
-            : await parts.Mapper.MapAsync(record, cancellationToken);
+        MapResult result;
+        IReadOnlyList<MissingMapping> misses = [];
+        if (RecordKeys.KeyProblem(message.SourceKey) is { } keyProblem)
+        {
+            result = MapResult.Rejected(keyProblem);
+        }
+        else
+        {
+            using var lookups = MappingLookupRecorder.Begin();
+            result = await parts.Mapper.MapAsync(record, cancellationToken);
+            misses = lookups.Misses;
+        }
+
         if (result is MapResult.MappedResult { Document: var candidate } && validation.Refusal(candidate, parts.Definition.TargetSystem) is { } refusal)
         {
             result = MapResult.Rejected(refusal);
         }
 
+        // A small source payload stays on the row (the console shows it); a large one's blob goes once mapped.
         var update = result switch
         {
-            MapResult.MappedResult mapped => new RecordUpdate
-            {
-                Stage = StageName,
-                Status = RecordStatus.Mapped,
-                SourceVersion = message.SourceVersion,
-                CorrelationId = message.CorrelationId,
-                Attempt = message.Attempt,
-                Summary = mapped.Document.Summary,
-                Reason = string.Empty,
-                PendingPayload = string.Empty,
-                PendingPayloadBlob = string.Empty,
-            },
+            MapResult.MappedResult mapped => await MappedUpdateAsync(message, mapped.Document, cancellationToken),
             MapResult.RejectedResult rejected => new RecordUpdate
             {
                 Stage = StageName,
@@ -90,6 +92,7 @@ public sealed class MapStage(
                 CorrelationId = message.CorrelationId,
                 Attempt = message.Attempt,
                 Reason = rejected.Reason,
+                MissingMappings = MissingMapping.Serialize(MissingMapping.Relevant(misses, rejected.Reason)),
             },
             _ => throw new InvalidOperationException($"Unknown map result {result.GetType().Name}."),
         };
@@ -113,9 +116,28 @@ public sealed class MapStage(
         }
         else
         {
-            metrics.Rejected(message.Flow);
+            metrics.Rejected(message.Flow, RejectReason.GroupKey(message.SourceKey, update.Reason, MissingMapping.Parse(update.MissingMappings)));
             logger.LogWarning("Rejected {SourceKey}: {Reason}", message.SourceKey, ((MapResult.RejectedResult)result).Reason);
         }
+    }
+
+    private async Task<RecordUpdate> MappedUpdateAsync(PipelineMessage message, TargetDocument document, CancellationToken cancellationToken)
+    {
+        var (inline, blob) = await documents.StoreMappedAsync(message.Flow, message.SourceKey, document, cancellationToken);
+        return new RecordUpdate
+        {
+            Stage = StageName,
+            Status = RecordStatus.Mapped,
+            SourceVersion = message.SourceVersion,
+            CorrelationId = message.CorrelationId,
+            Attempt = message.Attempt,
+            Summary = document.Summary,
+            Reason = string.Empty,
+            MappedDocument = inline,
+            MappedDocumentBlob = blob,
+            MissingMappings = string.Empty,
+            PendingPayloadBlob = message.PayloadBlob is null ? null : string.Empty,
+        };
     }
 
     /// <summary>

@@ -98,8 +98,8 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
         return new AdmissionResult(enqueueing.Count, page.Count - enqueueing.Count - rejected, rejected, stale);
     }
 
-    /// <summary>Enqueues a record again from its row (reprocessing a reject, recovering a stalled intake).</summary>
-    public async Task RequeueFromRowAsync(RecordEntity row, string stage, CancellationToken cancellationToken)
+    /// <summary>Enqueues a record again from its row (reprocessing a reject, recovering a stalled intake); <paramref name="note"/> goes on its history.</summary>
+    public async Task RequeueFromRowAsync(RecordEntity row, string stage, CancellationToken cancellationToken, string? note = null)
     {
         JsonElement? payload = row.PendingPayload is { } inline ? JsonDocument.Parse(inline).RootElement.Clone() : null;
         if (payload is null && row.PendingPayloadBlob is null)
@@ -117,6 +117,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
             CorrelationId = row.CorrelationId,
             Attempt = attempt,
             Attempts = attempt,
+            Reason = note,
         }, row.ETag, cancellationToken);
         var message = new PipelineMessage
         {

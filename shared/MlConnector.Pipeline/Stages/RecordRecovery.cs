@@ -26,7 +26,31 @@ public sealed class RecordRecovery(RecordStore records, RecordAdmission admissio
         return count;
     }
 
-    /// <summary>Requeues records left in Received longer than <see cref="PipelineOptions.StalledIntakeSeconds"/>: their message was never sent.</summary>
+    /// <summary>
+    /// Requeues these rejected records of the flow to be mapped again on an operator's request, noting who asked on
+    /// each record's history. Records that are no longer rejected are left alone. Returns the keys requeued.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> RetryRejectedAsync(string flow, IReadOnlyCollection<string> recordKeys, string actor, CancellationToken cancellationToken)
+    {
+        var requeued = new List<string>();
+        foreach (var key in recordKeys)
+        {
+            if (await records.GetAsync(flow, key, cancellationToken) is { StatusValue: RecordStatus.Rejected } row)
+            {
+                await admission.RequeueFromRowAsync(row, "reprocess", cancellationToken, note: $"reprocess requested by {actor}");
+                requeued.Add(key);
+            }
+        }
+
+        if (requeued.Count > 0)
+        {
+            logger.LogInformation("{Actor} requeued {Count} rejected records of {Flow} for mapping", actor, requeued.Count, flow);
+        }
+
+        return requeued;
+    }
+
+    /// <summary>Requeues records left in Received longer than the in-flight window: their message was never sent.</summary>
     public async Task<int> RecoverStalledAsync(string flow, CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - admission.InFlightWindow;

@@ -45,6 +45,7 @@ public sealed class PipelineStorage
         Cursors = tables.GetTableClient(names.CursorsTable);
         Records = tables.GetTableClient(names.RecordsTable);
         Mappings = tables.GetTableClient(names.MappingsTable);
+        Audit = tables.GetTableClient(names.AuditTable);
         Payloads = blobs.GetBlobContainerClient(names.PayloadContainer);
         Configuration = blobs.GetBlobContainerClient(names.ConfigurationContainer);
     }
@@ -64,6 +65,8 @@ public sealed class PipelineStorage
     public TableClient Records { get; }
 
     public TableClient Mappings { get; }
+
+    public TableClient Audit { get; }
 
     public BlobContainerClient Payloads { get; }
 
@@ -95,6 +98,7 @@ public sealed class PipelineStorage
             Cursors.CreateIfNotExistsAsync(cancellationToken),
             Records.CreateIfNotExistsAsync(cancellationToken),
             Mappings.CreateIfNotExistsAsync(cancellationToken),
+            Audit.CreateIfNotExistsAsync(cancellationToken),
             Payloads.CreateIfNotExistsAsync(cancellationToken: cancellationToken),
             Configuration.CreateIfNotExistsAsync(cancellationToken: cancellationToken));
     }

@@ -14,6 +14,7 @@ public sealed class StorageNames
         CursorsTable = tablePrefix + "cursors";
         RecordsTable = tablePrefix + "records";
         MappingsTable = tablePrefix + "mappings";
+        AuditTable = tablePrefix + "operatoraudit";
         PayloadContainer = queuePrefix + "payloads";
         ConfigurationContainer = queuePrefix + "config";
     }
@@ -31,6 +32,9 @@ public sealed class StorageNames
     public string RecordsTable { get; }
 
     public string MappingsTable { get; }
+
+    /// <summary>Who changed what from the console or the admin API, and when.</summary>
+    public string AuditTable { get; }
 
     public string PayloadContainer { get; }
 

@@ -41,6 +41,9 @@ public sealed class PipelineMetrics : IDisposable
 
     public void Rejected(string flow) => _rejected.Add(1, Flow(flow));
 
+    /// <summary>A rejection with its reason group (<see cref="Records.RejectReason"/>): the alert on new reasons splits by it.</summary>
+    public void Rejected(string flow, string reason) => _rejected.Add(1, Flow(flow), new KeyValuePair<string, object?>("reason", reason));
+
     public void Failed(string flow, string stage) => _failed.Add(1, Flow(flow), new KeyValuePair<string, object?>("stage", stage));
 
     public void Poisoned(string flow, string stage) => _poisoned.Add(1, Flow(flow), new KeyValuePair<string, object?>("stage", stage));

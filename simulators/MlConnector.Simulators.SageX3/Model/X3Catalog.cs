@@ -38,10 +38,16 @@ internal static class X3Catalog
         new("ITMMASTER", "ITMREF", ["ITMREF", "ITMDES1", "STU", "CREDATTIM", "UPDDATTIM"], [], null),
         new("PRECEIPT", "PTHNUM", ["PTHNUM", "PRHFCY", "BPSNUM", "RCPDAT", "BPTNUM", "TRKNUM", ExternalReference, "CREDATTIM", "UPDDATTIM"],
             ["PTDLIN", "PRHFCY", "POHNUM", "POPLIN", "POQSEQ", "ITMREF", "QTYUOM", "UOM", "STA"], "RC"),
-        new("SDELIVERY", "SDHNUM", ["SDHNUM", "SOHNUM", "BPCORD", "SHIDAT", "BPTNUM", "BPTNAM", "TRKNUM", "CFMFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
-            ["SDDLIN", "ITMREF", "QTY", "SAU"], "SD"),
-        new("SORDER", "SOHNUM", ["SOHNUM", "SALFCY", "BPCORD", "BPCNAM", "CUSORDREF", "ORDDAT", "DEMDLVDAT", "CUR", "CLEFLG", ExternalReference, "CREDATTIM", "UPDDATTIM"],
-            ["SOPLIN", "ITMREF", "ITMDES", "QTY", "SAU", "GROPRI"], "SO"),
+        // SDELIVERY's delivery address (BPAADD) and each line's sales order line (SOPLIN), as on X3's SDELIVERY / SDELIVERYD.
+        new("SDELIVERY", "SDHNUM", ["SDHNUM", "SOHNUM", "BPCORD", "SHIDAT", "BPTNUM", "BPTNAM", "TRKNUM", "CFMFLG", ExternalReference, "BPAADD", "CREDATTIM", "UPDDATTIM"],
+            ["SDDLIN", "ITMREF", "QTY", "SAU", "SOPLIN"], "SD"),
+        // SORDER's ship-to (BPAADD code or BPD* free address), bill-to (BPCINV, BPI*), ship date, carrier, terms, header text and
+        // invoicing elements, and per line the delivery address and dates: field codes as in X3's SORDER / SORDERQ tables
+        // (seen in public SQL and schema files over them, e.g. BPDADDLIG_0..2, SHIDAT_0, PTE_0, SOHTEX1_0, INVDTAAMT_0).
+        new("SORDER", "SOHNUM", ["SOHNUM", "SALFCY", "BPCORD", "BPCNAM", "CUSORDREF", "ORDDAT", "DEMDLVDAT", "CUR", "CLEFLG", ExternalReference,
+                "BPCINV", "BPAADD", "BPDNAM", "BPDADDLIG", "BPDCTY", "BPDSAT", "BPDPOSCOD", "BPDCRY", "BPINAM", "BPIADDLIG", "BPICTY", "BPISAT", "BPIPOSCOD", "BPICRY",
+                "SHIDAT", "BPTNUM", "PTE", "SOHTEX1", "INVDTA", "INVDTAAMT", "CREDATTIM", "UPDDATTIM"],
+            ["SOPLIN", "ITMREF", "ITMDES", "QTY", "SAU", "GROPRI", "DEMDLVDAT", "SHIDAT", "BPAADD"], "SO"),
         new("FACILITY", "FCY", ["FCY", "FCYNAM", "LEGCPY", "CREDATTIM", "UPDDATTIM"], [], null),
         new("BPCUSTOMER", "BPCNUM", ["BPCNUM", "BPCNAM", "CUR", "CRY", "CREDATTIM", "UPDDATTIM"], [], null),
         new("SINVOICE", "NUM", ["NUM", "BPCINV", "BPCNAM", "INVDAT", "CUR", "SOHNUM", "CUSORDREF", "STA", "AMTNOT", ExternalReference, "CREDATTIM", "UPDDATTIM"],

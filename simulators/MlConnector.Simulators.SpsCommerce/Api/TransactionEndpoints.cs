@@ -60,7 +60,8 @@ internal static class TransactionEndpoints
             var errors = rules.Validate(path, content);
             if (errors.Count > 0)
             {
-                return Problem.Of(context, 400, "Bad Request", "The document is not valid RSX 7.7.7: " + string.Join("; ", errors.Select(e => e["message"])), errors);
+                var detail = "The document is not valid RSX 7.7.7: " + string.Join("; ", errors.Take(20).Select(e => e.Message)) + (errors.Count > 20 ? $" (and {errors.Count - 20} more)" : string.Empty);
+                return Problem.Of(context, 400, "Bad Request", detail, errors.Select(e => new Dictionary<string, string> { ["field"] = e.Field, ["message"] = e.Message }).ToList());
             }
 
             var meta = context.Request.Headers

@@ -23,6 +23,9 @@ public sealed record OrderSeedRequest
     public int LinesPerOrder { get; init; } = 2;
 
     public DateOnly OrderDate { get; init; } = new(2026, 12, 1);
+
+    /// <summary>Also the four order shapes of <see cref="SpsOrderShapes"/> (cross-dock, multi-store, bulk, drop-ship), one file each.</summary>
+    public bool Shapes { get; init; }
 }
 
 /// <summary>
@@ -41,6 +44,18 @@ public sealed record OrderSeedScenario(
 {
     public const string UnknownPartnerId = "NEWALLRETAILR";
     public const string UnknownItem = "ZZ-UNKNOWN-99";
+
+    /// <summary>The first line's quantity in a change (04/05) that <see cref="SpsOrderSeeder.SeedVersions"/> writes.</summary>
+    public const decimal ChangedQuantity = 48m;
+
+    /// <summary>The X3 payment term the shapes' terms map to (<c>payment-terms</c>).</summary>
+    public const string X3PaymentTerm = "2P10N30";
+
+    /// <summary>Shape name -> order key of the orders <see cref="SpsOrderShapes"/> wrote (empty unless asked for).</summary>
+    public IReadOnlyDictionary<string, string> ShapedOrders { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Mapping rows the shaped orders need beyond partners and items: table -> (source -> X3 value).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> ExtraMappings { get; init; } = new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal);
 }
 
 /// <summary>Writes realistic RSX 7.7.7 JSON Orders (850) into the account's <c>out/PO/</c>, as SPS does for a supplier.</summary>
@@ -106,6 +121,8 @@ public static class SpsOrderSeeder
         }
 
         Flush();
+        var shapes = request.Shapes ? SpsOrderShapes.Seed(store, request.OrderDate) : new Dictionary<string, string>(StringComparer.Ordinal);
+        writable.AddRange(shapes.Values);
         for (var i = 0; i < request.MalformedFiles; i++)
         {
             var path = $"out/PO/PO_BROKEN_{i + 1:D3}.json";
@@ -118,7 +135,46 @@ public static class SpsOrderSeeder
             Partners.ToDictionary(p => p.Partner, p => p.Customer, StringComparer.Ordinal),
             Items.Where((_, i) => i % 2 == 0).ToDictionary(i => i.BuyerPart, i => i.VendorPart, StringComparer.Ordinal),
             Items.Select(i => i.VendorPart).ToList(),
-            writable, unknownPartner, unknownItem, malformed, files);
+            writable, unknownPartner, unknownItem, malformed, files)
+        {
+            ShapedOrders = shapes,
+            ExtraMappings = shapes.Count == 0 ? new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal) : new Dictionary<string, IReadOnlyDictionary<string, string>>(StringComparer.Ordinal)
+            {
+                ["uom"] = new Dictionary<string, string>(StringComparer.Ordinal) { ["EA"] = "UN", ["CA"] = SpsOrderShapes.CaseUnit },
+                ["payment-terms"] = new Dictionary<string, string>(StringComparer.Ordinal) { [SpsOrderShapes.TermsDescription] = OrderSeedScenario.X3PaymentTerm },
+                ["charge-allowance"] = new Dictionary<string, string>(StringComparer.Ordinal) { ["D240"] = "FRT", ["C310"] = "DSC" },
+            },
+        };
+    }
+
+    /// <summary>
+    /// Drops several versions of one PO into <c>out/PO/</c> at once, one file each in listing order, with the RSX purpose
+    /// codes given (00 original, 04 change, 05 replace, 01 cancellation); a change sets the first line to
+    /// <see cref="OrderSeedScenario.ChangedQuantity"/>. Returns the file paths in the order SPS lists them.
+    /// </summary>
+    public static IReadOnlyList<string> SeedVersions(SpsFileStore store, string partner, string purchaseOrderNumber, IReadOnlyList<string> purposeCodes, DateOnly orderDate)
+    {
+        var files = new List<string>();
+        for (var i = 0; i < purposeCodes.Count; i++)
+        {
+            var order = Order(partner, purchaseOrderNumber, new OrderSeedRequest { OrderDate = orderDate }, badItem: false, seed: 1);
+            var header = order["Header"]!["OrderHeader"]!.AsObject();
+            header["TsetPurposeCode"] = purposeCodes[i];
+            if (purposeCodes[i] is "04" or "05")
+            {
+                var line = order["LineItem"]![0]!["OrderLine"]!.AsObject();
+                var before = (decimal)line["OrderQty"]! * (decimal)line["PurchasePrice"]!;
+                line["OrderQty"] = OrderSeedScenario.ChangedQuantity;
+                var summary = order["Summary"]!.AsObject();
+                summary["TotalAmount"] = (decimal)summary["TotalAmount"]! - before + OrderSeedScenario.ChangedQuantity * (decimal)line["PurchasePrice"]!;
+            }
+
+            var path = $"out/PO/PO{purchaseOrderNumber}_v{i + 1}_{purposeCodes[i]}.json";
+            store.Put(path, JsonSerializer.SerializeToUtf8Bytes(order));
+            files.Add(path);
+        }
+
+        return files;
     }
 
     /// <summary>The record key the connector gives an order: trading partner and PO number.</summary>

@@ -8,7 +8,8 @@ namespace MlConnector.AdobeCommerce.Tests.Support;
 
 /// <summary>
 /// A tiny loopback endpoint standing in for the intake: it hands the raw bytes and headers the simulator's sender
-/// really produced to <see cref="IWebhookSource.Verify"/>, then Parse, and answers as Commerce expects.
+/// really produced to <see cref="IWebhookSource.Verify"/>, then Parse, and answers as the engine's endpoint does:
+/// the source's own <see cref="IWebhookSource.Reply"/> where it has one, else the plain status.
 /// </summary>
 internal sealed class WebhookReceiver : IAsyncDisposable
 {
@@ -54,7 +55,7 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         if (!verification.IsValid)
         {
             receiver.Received.Enqueue((verification, null));
-            return Results.Json(new { op = "exception", message = verification.Failure }, statusCode: 401);
+            return Answer(source, new WebhookOutcome(WebhookOutcomeKind.Unauthenticated, verification.Failure), Results.Problem(verification.Failure, statusCode: 401));
         }
 
         var parsed = source.Parse(delivery);
@@ -65,7 +66,10 @@ internal sealed class WebhookReceiver : IAsyncDisposable
         }
 
         return parsed.Record is null
-            ? Results.Json(new { op = "exception", message = parsed.Error }, statusCode: 400)
-            : Results.Json(new { op = "success" });
+            ? Answer(source, new WebhookOutcome(WebhookOutcomeKind.Malformed, parsed.Error), Results.Problem(parsed.Error, statusCode: 400))
+            : Answer(source, new WebhookOutcome(WebhookOutcomeKind.Stored), Results.Json(new { op = "success" }));
     }
+
+    private static IResult Answer(IWebhookSource source, WebhookOutcome outcome, IResult plain) =>
+        source.Reply(outcome) is { } reply ? Results.Content(reply.Body, reply.ContentType, statusCode: reply.StatusCode) : plain;
 }

@@ -15,6 +15,7 @@ public sealed partial class FunctionBindingTests
         { "SpsX3Poll", "[TimerTrigger(\"%SpsX3_Schedule%\")]", "poller.PollAsync(\"sps-x3\", cancellationToken)" },
         { "X3SpsAcksPoll", "[TimerTrigger(\"%X3SpsAcks_Schedule%\")]", "poller.PollAsync(\"x3-sps-acks\", cancellationToken)" },
         { "X3SpsInvoicesPoll", "[TimerTrigger(\"%X3SpsInvoices_Schedule%\")]", "poller.PollAsync(\"x3-sps-invoices\", cancellationToken)" },
+        { "X3SpsShipmentsPoll", "[TimerTrigger(\"%X3SpsShipments_Schedule%\")]", "poller.PollAsync(\"x3-sps-shipments\", cancellationToken)" },
         { "Maintenance", "[TimerTrigger(\"%Maintenance_Schedule%\")]", "maintenance.RunAsync(cancellationToken)" },
         { "X3AdobeFulfillmentPoll", "[TimerTrigger(\"%X3AdobeFulfillment_Schedule%\")]", "poller.PollAsync(\"x3-adobe-fulfillment\", cancellationToken)" },
         { "X3StediPoll", "[TimerTrigger(\"%X3Stedi_Schedule%\")]", "poller.PollAsync(\"x3-stedi\", cancellationToken)" },
@@ -23,10 +24,11 @@ public sealed partial class FunctionBindingTests
         { "MapQueue", "[QueueTrigger(\"map\")] QueueMessage message", "stage.HandleAsync(message.Body, message.DequeueCount, cancellationToken)" },
         { "WriteQueue", "[QueueTrigger(\"write\")] QueueMessage message", "stage.HandleAsync(message.Body, message.DequeueCount, cancellationToken)" },
         { "AdobeCommerceWebhook", "[HttpTrigger(AuthorizationLevel.Anonymous, \"post\", Route = \"webhooks/adobe-commerce\")] HttpRequest request", "endpoint.HandleAsync(\"adobe-commerce-x3\", request, cancellationToken)" },
-        { "AdminStatus", "[HttpTrigger(AuthorizationLevel.Function, \"get\", Route = \"admin/status\")] HttpRequest request", "endpoints.StatusAsync(request, cancellationToken)" },
-        { "AdminHistory", "[HttpTrigger(AuthorizationLevel.Function, \"get\", Route = \"admin/history\")] HttpRequest request", "endpoints.HistoryAsync(request, cancellationToken)" },
-        { "AdminReplay", "[HttpTrigger(AuthorizationLevel.Function, \"post\", Route = \"admin/replay\")] HttpRequest request", "endpoints.ReplayAsync(request, cancellationToken)" },
-        { "AdminReprocess", "[HttpTrigger(AuthorizationLevel.Function, \"post\", Route = \"admin/reprocess\")] HttpRequest request", "endpoints.ReprocessAsync(request, cancellationToken)" },
+        { "AdminStatus", "[HttpTrigger(AuthorizationLevel.Anonymous, \"get\", Route = \"admin/status\")] HttpRequest request", "endpoints.StatusAsync(request, cancellationToken)" },
+        { "AdminHistory", "[HttpTrigger(AuthorizationLevel.Anonymous, \"get\", Route = \"admin/history\")] HttpRequest request", "endpoints.HistoryAsync(request, cancellationToken)" },
+        { "AdminReplay", "[HttpTrigger(AuthorizationLevel.Anonymous, \"post\", Route = \"admin/replay\")] HttpRequest request", "endpoints.ReplayAsync(request, cancellationToken)" },
+        { "AdminReprocess", "[HttpTrigger(AuthorizationLevel.Anonymous, \"post\", Route = \"admin/reprocess\")] HttpRequest request", "endpoints.ReprocessAsync(request, cancellationToken)" },
+        { "OperatorConsole", "[HttpTrigger(AuthorizationLevel.Anonymous, \"get\", \"post\", Route = \"console/{*path}\")] HttpRequest request", "console.HandleAsync(request, cancellationToken)" },
     };
 
     [Theory]
@@ -78,7 +80,7 @@ public sealed partial class FunctionBindingTests
     [GeneratedRegex(@"^[a-z]\w*\.\w+Async\([^;{}]*\)$")]
     private static partial Regex SingleCall();
 
-    [GeneratedRegex(@"using MlConnector\.Pipeline\.(Stages|Http);")]
+    [GeneratedRegex(@"using MlConnector\.(Pipeline\.(Stages|Http)|OperatorConsole);")]
     private static partial Regex SharedNamespaceImport();
 
     [GeneratedRegex(@"\b(if|switch|for|foreach|while|await|new|try|catch|throw)\b")]

@@ -3,13 +3,15 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.Logging;
 using MlConnector.Functions.ContractTests.Rpc;
 
 namespace MlConnector.Functions.ContractTests.Host;
 
 /// <summary>
-/// The host's public HTTP side for HTTP triggers: matches <c>{routePrefix}/{route}</c> and the method, enforces the
+/// The host's public HTTP side for HTTP triggers: matches <c>{routePrefix}/{route}</c> (a route template) and the method, enforces the
 /// function's auth level (a function key for <c>Function</c>), forwards the request to the worker's HttpUri with the
 /// <c>x-ms-invocation-id</c> header, and sends the InvocationRequest (an empty RpcHttp, as the host does when proxying).
 /// A failed invocation becomes a 500 whatever the worker wrote to the proxied response.
@@ -59,7 +61,7 @@ public sealed class HostFrontDoor : IAsyncDisposable
         var path = context.Request.Path.Value?.Trim('/') ?? string.Empty;
         var function = host.Functions.Values.FirstOrDefault(f =>
             f.TriggerType.Equals("httpTrigger", StringComparison.OrdinalIgnoreCase) &&
-            string.Equals(path, $"{routePrefix}/{f.Property("route") ?? f.Name}", StringComparison.OrdinalIgnoreCase) &&
+            RouteMatches($"{routePrefix}/{f.Property("route") ?? f.Name}", path) &&
             f.Methods.Contains(context.Request.Method.ToUpperInvariant()));
         if (function is null)
         {
@@ -114,6 +116,10 @@ public sealed class HostFrontDoor : IAsyncDisposable
 
         await context.Response.Body.WriteAsync(content);
     }
+
+    /// <summary>Route templates as the host reads them (ASP.NET Core templates: parameters and catch-all <c>{*path}</c>).</summary>
+    private static bool RouteMatches(string template, string path) =>
+        new TemplateMatcher(TemplateParser.Parse(template), new RouteValueDictionary()).TryMatch("/" + path, new RouteValueDictionary());
 
     private static bool HasFunctionKey(HttpRequest request) =>
         request.Headers["x-functions-key"] == FunctionsTestHost.FunctionKey || request.Query["code"] == FunctionsTestHost.FunctionKey;

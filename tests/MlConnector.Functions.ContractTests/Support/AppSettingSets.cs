@@ -21,6 +21,8 @@ public static partial class AppSettingSets
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
         "AZURE_CLIENT_ID",
         "SecretStore__KeyVaultUri",
+        "OVERRIDE_USE_MI_FIC_ASSERTION_CLIENTID",
+        "WEBSITE_AUTH_AAD_ALLOWED_TENANTS",
     };
 
     /// <summary>Literal settings that belong with the deployment-only ones and go with them (identity storage and telemetry).</summary>

@@ -36,6 +36,7 @@ public sealed class SandboxWorkerFixture : IAsyncLifetime
         _azurite = await AzuriteProcess.StartAsync(dataDirectory: null);
         _sandbox = await MlConnector.Sandbox.Sandbox.StartAsync();
         var settings = AppSettingSets.SampleOver(_sandbox.Settings(_azurite.ConnectionString, namePrefix: string.Empty, _secrets));
+        settings[EasyAuthFrontEnd.EnabledSetting.Key] = EasyAuthFrontEnd.EnabledSetting.Value;
         await _sandbox.StoreSecretsAsync(new EncryptedFileSecretStore(_secrets), CancellationToken.None);
         Settings = settings;
         _storage = StorageServices.Create(_azurite.ConnectionString);

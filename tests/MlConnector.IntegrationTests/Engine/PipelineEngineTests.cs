@@ -153,7 +153,7 @@ public sealed class PipelineEngineTests(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task A_200_KB_payload_goes_through_the_claim_check_and_leaves_no_blob_behind()
+    public async Task A_200_KB_payload_goes_through_the_claim_check_and_leaves_only_the_kept_document_behind()
     {
         await using var harness = await PipelineHarness.StartAsync(azurite.ConnectionString);
         await harness.Mappings.SetAsync(PrefixMapper.Table, "big", "SUP01", CancellationToken.None);
@@ -170,7 +170,10 @@ public sealed class PipelineEngineTests(AzuriteFixture azurite)
             blobs.Add(blob.Name);
         }
 
-        Assert.Empty(blobs);
+        // No claim-check blob remains; the mapped document is kept for the operator console (one blob per record, overwritten by each version).
+        var kept = Assert.Single(blobs);
+        Assert.StartsWith("documents/", kept, StringComparison.Ordinal);
+        Assert.EndsWith("/big-1.json", kept, StringComparison.Ordinal);
     }
 
     [Fact]

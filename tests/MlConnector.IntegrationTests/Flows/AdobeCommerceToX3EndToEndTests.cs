@@ -71,7 +71,9 @@ public sealed class AdobeCommerceToX3EndToEndTests(AzuriteFixture azurite)
         var delivered = await sandbox.Adobe.SendOrderWebhookAsync(webhook, order, WebhookSigningScheme.CommerceRsa);
         await WaitForQueuesAsync(app.Services);
 
-        Assert.Equal(401, tampered.StatusCode);
+        // The webhooks module calls inside the checkout: a refused delivery is answered success and kept on our side.
+        Assert.Equal((200, """{"op":"success"}""", false), (tampered.StatusCode, tampered.ResponseBody, tampered.BlocksCheckout));
+        Assert.Contains("signature does not match", Assert.Single(await app.Services.GetRequiredService<RefusalAudit>().RecentAsync(Flow, 10, CancellationToken.None)).Reason, StringComparison.Ordinal);
         Assert.Equal(200, delivered.StatusCode);
         var records = app.Services.GetRequiredService<RecordStore>();
         var row = await records.GetAsync(Flow, Increment(7), CancellationToken.None);
@@ -97,6 +99,67 @@ public sealed class AdobeCommerceToX3EndToEndTests(AzuriteFixture azurite)
         Assert.Contains("POLATE0007 not found", history[1]!["reason"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrEmpty(history[4]!["targetId"]?.GetValue<string>()));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Fact]
+    public async Task Every_product_type_reaches_x3_as_an_invoice_equal_to_what_commerce_asks_and_ships_back_item_by_item()
+    {
+        await using var sandbox = await Sandbox.Sandbox.StartAsync();
+        var (app, webhook) = await StartRuntimeAsync(sandbox);
+        await using var runtime = app;
+        var orders = Sandbox.AdobeDemoOrders.Seed(sandbox);
+
+        var sent = new[]
+        {
+            await sandbox.Adobe.SendOrderWebhookAsync(webhook, orders.Widgets, WebhookSigningScheme.CommerceRsa),
+            await sandbox.Adobe.SendOrderWebhookAsync(webhook, orders.ChairsAndKit, WebhookSigningScheme.CommerceRsa),
+            await sandbox.Adobe.SendOrderWebhookAsync(webhook, orders.DeskKit, WebhookSigningScheme.CommerceRsa, new WebhookSendOptions { Payload = WebhookPayload.OrderBeingPlaced }),
+        };
+        await WaitForQueuesAsync(app.Services);
+
+        Assert.All(sent, result => Assert.Equal((200, false), (result.StatusCode, result.BlocksCheckout)));
+        var invoices = sandbox.X3.SupplierInvoices().ToDictionary(row => row["YEXTREF"]!.ToString());
+        Assert.Equal(
+            [("000000101", 121.00m), ("000000103", 395.11m), ("000000104", 134.08m)],
+            orders.Matched.Select(order => ((string)order["increment_id"]!, Sandbox.AdobeDemoOrders.Due(order))));
+        Assert.All(orders.Matched, order => Assert.Equal(Sandbox.AdobeDemoOrders.Due(order), invoices[(string)order["increment_id"]!]["AMTATI"]!.GetValue<decimal>()));
+
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        sandbox.X3.SeedDelivery("DLV0103", "000000103", today, "UPS", "1Z0103", confirmed: true, [("CHAIR-RED-M", 3m), ("YOGA-MAT", 1m), ("YOGA-BLOCK", 2m), ("YOGA-STRAP", 1m)]);
+        sandbox.X3.SeedDelivery("DLV0104", "000000104", today, "UPS", "1Z0104", confirmed: true, [("MONITOR-ARM", 1m), ("CABLE-TRAY", 2m)]);
+        await app.Services.GetRequiredService<FlowPoller>().PollAsync("x3-adobe-fulfillment", CancellationToken.None);
+        await WaitForQueuesAsync(app.Services);
+        await app.StopAsync();
+
+        Assert.Equal(["complete", "complete"], new[] { "000000103", "000000104" }.Select(number => (string?)sandbox.Adobe.GetOrder(number)!["state"]));
+        // One bundle and three chairs (not 4 + 3 components); the desk kit's two options by their own items.
+        Assert.Equal(
+            ["1,2", "1,3"],
+            sandbox.Adobe.Store.ShipRequests().Select(request => string.Join(",", request["items"]!.AsArray().Select(item => item!["qty"]!.GetValue<decimal>()).Order())).Order());
+    }
+
+    [Fact]
+    public async Task Orders_whose_webhook_never_arrived_reach_x3_when_resent_from_commerce()
+    {
+        await using var sandbox = await Sandbox.Sandbox.StartAsync();
+        var (app, _) = await StartRuntimeAsync(sandbox);
+        await using var runtime = app;
+        var orders = Sandbox.AdobeDemoOrders.Seed(sandbox);
+        sandbox.Adobe.SeedOrder(new SimulatedOrder("000000109", null, [new SimulatedOrderLine("ITM-DEMO-1", "Demo widget", 1, 25m)]) { PaymentMethod = "checkmo" });
+        var resend = app.Services.GetRequiredService<MlConnector.Flows.AdobeCommerceX3.CommerceOrderResend>();
+
+        var named = await resend.ResendAsync(["000000103", "000000999"], createdSince: null, CancellationToken.None);
+        var since = await resend.ResendAsync([], DateTimeOffset.Parse("2025-03-01T00:00:00Z", System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+        await WaitForQueuesAsync(app.Services);
+        await app.StopAsync();
+
+        Assert.Equal(["000000103"], named.Admitted);
+        Assert.Equal(["000000999"], named.NotFound);
+        Assert.Equal(["000000101", "000000103", "000000104", "000000102"], since.Admitted);
+        Assert.Equal(1, since.WithoutPurchaseOrder);
+        var invoices = sandbox.X3.SupplierInvoices().ToDictionary(row => row["YEXTREF"]!.ToString());
+        Assert.Equal(3, invoices.Count);
+        Assert.All(orders.Matched, order => Assert.Equal(Sandbox.AdobeDemoOrders.Due(order), invoices[(string)order["increment_id"]!]["AMTATI"]!.GetValue<decimal>()));
     }
 
     /// <summary>The real local runtime (HTTP listener, queue workers) on a free loopback port, wired to the sandbox.</summary>

@@ -1,6 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Core.Mapping;
 using MlConnector.Flows.SpsCommerceX3;
+using MlConnector.Flows.SpsCommerceX3.Archive;
 using MlConnector.Pipeline.Records;
+using MlConnector.Pipeline.Storage;
 using MlConnector.Simulators.SpsCommerce.Seeding;
 
 namespace MlConnector.IntegrationTests.Flows;
@@ -24,7 +27,7 @@ public sealed class SpsCommerceToX3EndToEndTests(AzuriteFixture azurite)
         Assert.All(harness.Sandbox.X3.SalesOrders(), order => Assert.Equal(scenario.PartnerToCustomer[order["YEXTREF"]!.ToString().Split('~')[0]], order["BPCORD"]?.ToString()));
         Assert.Empty(harness.Sandbox.Sps.Files.Files("out/"));
 
-        var rejected = (await harness.RecordsAsync(Flow, RecordStatus.Rejected)).ToDictionary(row => row.SourceKey, row => row.Reason ?? string.Empty, StringComparer.Ordinal);
+        var rejected = (await harness.RecordsAsync(Flow, RecordStatus.Rejected)).ToDictionary(row => OrderKey(row.SourceKey), row => row.Reason ?? string.Empty, StringComparer.Ordinal);
         Assert.Equal(
             scenario.UnknownPartnerOrders.Concat(scenario.UnknownItemOrders).Append("file~" + scenario.MalformedFiles[0]).Order(StringComparer.Ordinal),
             rejected.Keys.Order(StringComparer.Ordinal));
@@ -32,7 +35,7 @@ public sealed class SpsCommerceToX3EndToEndTests(AzuriteFixture azurite)
             $"Trading partner {OrderSeedScenario.UnknownPartnerId} (PO {PoNumber(key)} from trading partner {OrderSeedScenario.UnknownPartnerId}) has no X3 customer: add the row trading-partner,{OrderSeedScenario.UnknownPartnerId},<X3 customer code>",
             rejected[key],
             StringComparison.Ordinal));
-        Assert.Contains($"add the row item-number,{OrderSeedScenario.UnknownItem},<X3 item>", rejected[scenario.UnknownItemOrders[0]], StringComparison.Ordinal);
+        Assert.Contains($"add the row item-number,{scenario.UnknownItemOrders[0].Split('~')[0]}:{OrderSeedScenario.UnknownItem},<X3 item>", rejected[scenario.UnknownItemOrders[0]], StringComparison.Ordinal);
         Assert.Contains("is not valid JSON", rejected["file~" + scenario.MalformedFiles[0]], StringComparison.Ordinal);
 
         // The fixes the reasons name: the next sync writes the waiting orders, though SPS has no files left.
@@ -104,21 +107,30 @@ public sealed class SpsCommerceToX3EndToEndTests(AzuriteFixture azurite)
         Assert.Equal(0, again.Enqueued);
         Assert.Equal(4, harness.Sandbox.Sps.Files.Files("in/").Count);
 
-        // SPS processes (removes) the uploads; closing an order in X3 sends one new 855 rejecting it.
+        // SPS processes (removes) the uploads. Closing an accepted order in X3 without changing a line tells the partner
+        // nothing new: no rejection follows the acceptance. Changing a quantity sends a replace (05) accepting with changes.
         foreach (var file in harness.Sandbox.Sps.Files.Files("in/"))
         {
             harness.Sandbox.Sps.Files.Delete(file.Path);
         }
 
-        var closed = harness.Sandbox.X3.SalesOrders().First(order => order["CUSORDREF"]?.ToString() != "PHONE-1");
-        harness.Sandbox.X3.Touch("SORDER", closed["SOHNUM"]!.ToString(), new Dictionary<string, object?> { ["CLEFLG"] = 2 });
+        var orders = harness.Sandbox.X3.SalesOrders().Where(order => order["CUSORDREF"]?.ToString() != "PHONE-1").ToList();
+        harness.Sandbox.X3.Touch("SORDER", orders[0]["SOHNUM"]!.ToString(), new Dictionary<string, object?> { ["CLEFLG"] = 2 });
+        var closed = await harness.SyncAsync(SpsCommerceX3Flows.AcknowledgmentsName);
+
+        Assert.Equal(1, closed.Enqueued);
+        Assert.Empty(harness.Sandbox.Sps.Files.Files("in/"));
+
+        var lines = (System.Text.Json.Nodes.JsonArray)orders[1]["$lines"]!.DeepClone();
+        lines[0]!["QTY"] = (decimal)lines[0]!["QTY"]! + 1;
+        harness.Sandbox.X3.Touch("SORDER", orders[1]["SOHNUM"]!.ToString(), new Dictionary<string, object?> { ["$lines"] = lines });
         var change = await harness.SyncAsync(SpsCommerceX3Flows.AcknowledgmentsName);
 
         Assert.Equal(1, change.Enqueued);
-        var rejection = Assert.Single(harness.Sandbox.Sps.Files.Files("in/"));
-        var header = System.Text.Json.JsonDocument.Parse(rejection.Content).RootElement.GetProperty("Header").GetProperty("OrderHeader");
-        Assert.Equal("RD", header.GetProperty("AcknowledgementType").GetString());
-        Assert.Equal(closed["CUSORDREF"]!.ToString(), header.GetProperty("PurchaseOrderNumber").GetString());
+        var replacement = Assert.Single(harness.Sandbox.Sps.Files.Files("in/"));
+        var header = System.Text.Json.JsonDocument.Parse(replacement.Content).RootElement.GetProperty("Header").GetProperty("OrderHeader");
+        Assert.Equal(("AC", "05"), (header.GetProperty("AcknowledgementType").GetString(), header.GetProperty("TsetPurposeCode").GetString()));
+        Assert.Equal(orders[1]["CUSORDREF"]!.ToString(), header.GetProperty("PurchaseOrderNumber").GetString());
     }
 
     [Fact]
@@ -197,6 +209,73 @@ public sealed class SpsCommerceToX3EndToEndTests(AzuriteFixture azurite)
             problem.GetProperty("context").EnumerateArray().Select(error => error.GetProperty("field").GetString()).Order(StringComparer.Ordinal));
         Assert.Equal(3, harness.Sandbox.Sps.Files.Files("in/").Count);
     }
+
+    [Fact]
+    public async Task An_original_a_change_and_a_cancellation_of_one_po_in_one_listing_are_three_records_and_leave_the_x3_order_cancelled()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        await harness.Sandbox.SeedSpsAsync(new OrderSeedRequest { Orders = 0 }, harness.Mappings, CancellationToken.None);
+        var files = harness.Sandbox.Sps.SeedOrderVersions("WMTALLTESTID", "4509001", ["00", "04", "01"]);
+
+        var sync = await harness.SyncAsync(Flow);
+
+        Assert.Equal(3, sync.Enqueued);
+        Assert.Empty(harness.Sandbox.Sps.Files.Files("out/"));
+        var order = Assert.Single(harness.Sandbox.X3.SalesOrders());
+        Assert.Equal(("4509001", 2), (order["CUSORDREF"]!.ToString(), (int)order["CLEFLG"]!));
+        Assert.Equal("WMTALLTESTID~4509001", order["YEXTREF"]!.ToString());
+        var written = await harness.RecordsAsync(Flow, RecordStatus.Written);
+        Assert.Equal(files.Select(f => "WMTALLTESTID~4509001~" + f[(f.LastIndexOf('/') + 1)..]).Order(StringComparer.Ordinal), written.Select(r => r.SourceKey).Order(StringComparer.Ordinal));
+        Assert.All(written, r => Assert.Equal(order["SOHNUM"]!.ToString(), r.TargetId));
+        Assert.Equal(1, harness.Sandbox.X3.CreateCount("SORDER"));
+
+        // Which of the original and the change X3 last held before it closed depends on which reached the write stage
+        // first: a change older than an applied cancellation is superseded, never applied to a closed order.
+    }
+
+    [Fact]
+    public async Task An_original_and_its_change_in_one_listing_leave_the_changed_quantities_on_one_x3_order()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        await harness.Sandbox.SeedSpsAsync(new OrderSeedRequest { Orders = 0 }, harness.Mappings, CancellationToken.None);
+        harness.Sandbox.Sps.SeedOrderVersions("WMTALLTESTID", "4509003", ["00", "04"]);
+
+        await harness.SyncAsync(Flow);
+
+        var order = Assert.Single(harness.Sandbox.X3.SalesOrders());
+        var lines = ((System.Text.Json.Nodes.JsonArray)order["$lines"]!).OfType<System.Text.Json.Nodes.JsonObject>().ToList();
+        Assert.Equal(OrderSeedScenario.ChangedQuantity, (decimal)lines[0]["QTY"]!);
+        Assert.Equal(1, harness.Sandbox.X3.CreateCount("SORDER"));
+        Assert.Equal(2, (await harness.RecordsAsync(Flow, RecordStatus.Written)).Count);
+    }
+
+    [Fact]
+    public async Task A_change_finding_its_order_in_x3_without_our_record_of_the_original_puts_the_changed_quantities_on_it()
+    {
+        await using var harness = await ConnectedHarness.StartAsync(azurite.ConnectionString);
+        await harness.Sandbox.SeedSpsAsync(new OrderSeedRequest { Orders = 0 }, harness.Mappings, CancellationToken.None);
+        harness.Sandbox.Sps.SeedOrderVersions("WMTALLTESTID", "4509002", ["00"]);
+        await harness.SyncAsync(Flow);
+        var created = Assert.Single(harness.Sandbox.X3.SalesOrders());
+
+        // As when the original's create reached X3 but its answer never came back: X3 holds the order, our archive does not.
+        var payloads = harness.Services.GetRequiredService<PipelineStorage>().Payloads;
+        await foreach (var blob in payloads.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, BlobSpsOrderArchive.Prefix, CancellationToken.None))
+        {
+            await payloads.DeleteBlobAsync(blob.Name);
+        }
+
+        harness.Sandbox.Sps.SeedOrderVersions("WMTALLTESTID", "4509002", ["04"]);
+        await harness.SyncAsync(Flow);
+
+        var order = Assert.Single(harness.Sandbox.X3.SalesOrders());
+        Assert.Equal(created["SOHNUM"]!.ToString(), order["SOHNUM"]!.ToString());
+        var lines = ((System.Text.Json.Nodes.JsonArray)order["$lines"]!).OfType<System.Text.Json.Nodes.JsonObject>().ToList();
+        Assert.Equal(OrderSeedScenario.ChangedQuantity, (decimal)lines[0]["QTY"]!);
+        Assert.Equal(1, harness.Sandbox.X3.CreateCount("SORDER"));
+    }
+
+    private static string OrderKey(string recordKey) => string.Join('~', recordKey.Split('~').Take(2));
 
     private static string PoNumber(string key) => key.Split('~')[1];
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using MlConnector.Connectors.AdobeCommerce.Models;
+using MlConnector.Connectors.AdobeCommerce.Orders;
 using MlConnector.Core;
 using MlConnector.Core.Documents;
 using MlConnector.Core.Flows;
@@ -19,11 +20,13 @@ public sealed class AdobeCommerceShipmentSink : ITargetSink
 
     private readonly AdobeCommerceClient _client;
     private readonly IOptions<AdobeCommerceOptions> _options;
+    private readonly ShipmentItemPlanner _planner;
 
     public AdobeCommerceShipmentSink(AdobeCommerceClient client, IOptions<AdobeCommerceOptions> options)
     {
         _client = client;
         _options = options;
+        _planner = new ShipmentItemPlanner(client);
     }
 
     /// <summary>The comment every shipment this connector creates carries; it identifies the X3 shipment even without tracking.</summary>
@@ -78,7 +81,8 @@ public sealed class AdobeCommerceShipmentSink : ITargetSink
 
         var ship = new ShipOrderRequest
         {
-            Items = ItemsToShip(order, shipment),
+            // No X3 lines means "everything still open", which Commerce does itself for an empty list.
+            Items = shipment.Lines.Count == 0 ? [] : await _planner.PlanAsync(order, shipment, cancellationToken),
             Notify = _options.Value.NotifyCustomerOnShipment,
             AppendComment = true,
             Comment = new ShipOrderComment(MarkerFor(shipment), IsVisibleOnFront: 0),
@@ -112,27 +116,7 @@ public sealed class AdobeCommerceShipmentSink : ITargetSink
                candidate.Comments.Any(comment => string.Equals(comment.Comment, marker, StringComparison.Ordinal));
     }
 
-    /// <summary>
-    /// X3 lines name SKUs; Commerce ships order item ids, and for a configurable product the parent line (the child
-    /// line carries the same SKU and points at its parent). No lines means "everything still open".
-    /// </summary>
-    private static List<ShipOrderItem> ItemsToShip(CommerceOrder order, Shipment shipment)
-    {
-        var quantities = new Dictionary<long, decimal>();
-        foreach (var line in shipment.Lines)
-        {
-            var item = order.Items.FirstOrDefault(i => i.ParentItemId is null && string.Equals(i.Sku, line.ItemCode, StringComparison.OrdinalIgnoreCase))
-                       ?? order.Items.FirstOrDefault(i => string.Equals(i.Sku, line.ItemCode, StringComparison.OrdinalIgnoreCase));
-            var itemId = item?.ParentItemId ?? item?.ItemId
-                         ?? throw new TargetWriteException(
-                             $"X3 shipment {shipment.SourceId} ships item {line.ItemCode}, which is not on order {shipment.OrderReference}.", isTransient: false);
-            quantities[itemId] = quantities.GetValueOrDefault(itemId) + line.Quantity;
-        }
-
-        return quantities.Select(pair => new ShipOrderItem(pair.Key, pair.Value)).ToList();
-    }
-
     private static bool HasOpenQuantity(CommerceOrder order) =>
-        order.Items.Any(item => item.ParentItemId is null && item.IsVirtual is null or 0 &&
-                                (item.QtyOrdered ?? 0) - (item.QtyShipped ?? 0) - (item.QtyCanceled ?? 0) > 0);
+        OrderItemTree.Build(order.Items).Lines.Any(line => !line.IsVirtual && (line.Parent is null || !line.Parent.IsConfigurable) &&
+                                                           line.OpenQuantity - (line.Item.QtyShipped ?? 0) > 0);
 }

@@ -15,12 +15,14 @@ public sealed class AdobeCommerceWebhookSource : IWebhookSource
 {
     private readonly IOptions<AdobeCommerceOptions> _options;
     private readonly WebhookKeyRing _keys;
+    private readonly TimeProvider _time;
     private readonly ILogger<AdobeCommerceWebhookSource> _logger;
 
-    public AdobeCommerceWebhookSource(IOptions<AdobeCommerceOptions> options, WebhookKeyRing keys, ILogger<AdobeCommerceWebhookSource> logger)
+    public AdobeCommerceWebhookSource(IOptions<AdobeCommerceOptions> options, WebhookKeyRing keys, TimeProvider time, ILogger<AdobeCommerceWebhookSource> logger)
     {
         _options = options;
         _keys = keys;
+        _time = time;
         _logger = logger;
     }
 
@@ -71,9 +73,24 @@ public sealed class AdobeCommerceWebhookSource : IWebhookSource
                 return WebhookParseResult.Malformed("the order in the webhook has no increment_id");
             }
 
-            var record = new SourceRecord(incrementId, envelope.Version(delivery.Body.Span), envelope.ModifiedAt(), envelope.Order.Clone());
+            // An order not saved yet (place hooks) has no updated_at: the time it reached us stands in for it.
+            var record = new SourceRecord(incrementId, envelope.Version(delivery.Body.Span), envelope.ModifiedAt() ?? _time.GetUtcNow(), envelope.Order.Clone());
             return WebhookParseResult.Of(record);
         }
+    }
+
+    /// <summary>See <see cref="WebhookAnswers"/>: the webhooks module always gets <c>{"op":"success"}</c>; I/O Events the plain status.</summary>
+    public WebhookReply? Reply(WebhookOutcome outcome)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        var reply = WebhookAnswers.For(_options.Value.WebhookScheme, outcome);
+        if (reply is not null && outcome.Kind == WebhookOutcomeKind.Unavailable)
+        {
+            // Commerce will not send this again: say which order to resend once storage is back.
+            _logger.LogError("Adobe Commerce webhook answered success so that checkout goes on, but it was not stored: {Reason}. Resend the order with `mlc adobe resend`", outcome.Reason);
+        }
+
+        return reply;
     }
 
     private WebhookVerification VerifyCore(WebhookDelivery delivery)

@@ -61,7 +61,10 @@ internal sealed class X3DocumentMapper(SageX3Options options)
             OrderDate = X3Row.Date(row, "ORDDAT") ?? throw new SageX3ConfigurationException($"Sales order {number} has no ORDDAT."),
             Currency = X3Row.Text(row, "CUR") ?? string.Empty,
             Site = X3Row.Text(row, "SALFCY"),
-            RequestedDate = X3Row.Date(row, "DEMDLVDAT"),
+            RequestedDeliveryDate = X3Row.Date(row, "DEMDLVDAT"),
+            RequestedShipDate = X3Row.Date(row, "SHIDAT"),
+            ShipToCode = X3Row.Text(row, "BPAADD"),
+            PaymentTermsCode = X3Row.Text(row, "PTE"),
             Status = X3Row.Int(row, "CLEFLG") == ClosedFlag ? PurchaseOrderStatus.Closed : PurchaseOrderStatus.Open,
             ExternalReference = X3Row.Text(row, options.ExternalReferenceField),
             Lines = X3Row.Lines(row, options.SalesOrderLinesProperty).Select(line => new SalesOrderLine
@@ -72,6 +75,9 @@ internal sealed class X3DocumentMapper(SageX3Options options)
                 Quantity = X3Row.Decimal(line, "QTY"),
                 Unit = X3Row.Text(line, "SAU") ?? string.Empty,
                 UnitPrice = X3Row.Decimal(line, "GROPRI"),
+                RequestedDeliveryDate = X3Row.Date(line, "DEMDLVDAT"),
+                RequestedShipDate = X3Row.Date(line, "SHIDAT"),
+                DestinationLocation = X3Row.Text(line, "BPAADD"),
             }).ToList(),
         };
     }
@@ -167,8 +173,13 @@ internal sealed class X3DocumentMapper(SageX3Options options)
             Status = X3Row.Int(row, "CFMFLG") == 2 ? FulfillmentStatus.Shipped : FulfillmentStatus.Pending,
             Tracking = carrier is not null && tracking is not null ? [new ShipmentTracking(carrier, X3Row.Text(row, "BPTNAM") ?? carrier, tracking)] : [],
             Lines = X3Row.Lines(row, options.DeliveryLinesProperty)
-                .Select(line => new ShippedLine(X3Row.Int(line, "SDDLIN"), X3Row.Text(line, "ITMREF") ?? string.Empty, X3Row.Decimal(line, "QTY"), X3Row.Text(line, "SAU") ?? string.Empty))
+                .Select(line => new ShippedLine(X3Row.Int(line, "SDDLIN"), X3Row.Text(line, "ITMREF") ?? string.Empty, X3Row.Decimal(line, "QTY"), X3Row.Text(line, "SAU") ?? string.Empty)
+                {
+                    OrderLineNumber = X3Row.Text(line, "SOPLIN") is null ? null : X3Row.Int(line, "SOPLIN"),
+                })
                 .ToList(),
+            SalesOrderNumber = X3Row.Text(row, "SOHNUM"),
+            ShipToCode = X3Row.Text(row, "BPAADD"),
         };
     }
 

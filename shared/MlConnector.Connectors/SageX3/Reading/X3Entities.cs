@@ -141,6 +141,7 @@ internal static class X3Entities
             F("TRKNUM", "trackingNumber"),
             YesNo("CFMFLG", "isConfirmed"),
             F(ExternalReference, "customerOrderReference"),
+            F("BPAADD", "shipToCustomerAddress"),
             Derived("UPDDATTIM", "_updateStamp"),
         ],
         "lines", "SalesDeliveryLine", "SDDLIN",
@@ -150,6 +151,7 @@ internal static class X3Entities
             F("ITMREF", "product.code", "product"),
             F("QTY", "quantityInSalesUnitDelivered"),
             F("SAU", "salesUnit._id"),
+            F("SOPLIN", "salesOrderLine"),
         ]),
         [X3Entity.SalesOrder] = new(X3Entity.SalesOrder, "SORDER", "SOHNUM", "Sales", "salesOrder", "SalesOrder",
         [
@@ -163,6 +165,26 @@ internal static class X3Entities
             F("CUR", "currency._id"), // [O]
             YesNo("CLEFLG", "isClosed"), // [I]
             F(ExternalReference, "externalReference"), // [I]
+            F("BPCINV", "billToCustomer._id"), // [I]
+            F("BPAADD", "shipToCustomerAddress"), // [I]
+            F("BPDNAM", "shipToName"), // [I]
+            F("BPDADDLIG", "shipToAddressLines"), // [I] dimensioned: a list
+            F("BPDCTY", "shipToCity"), // [I]
+            F("BPDSAT", "shipToState"), // [I]
+            F("BPDPOSCOD", "shipToPostalCode"), // [I]
+            F("BPDCRY", "shipToCountry._id"), // [I]
+            F("BPINAM", "billToName"), // [I]
+            F("BPIADDLIG", "billToAddressLines"), // [I] dimensioned: a list
+            F("BPICTY", "billToCity"), // [I]
+            F("BPISAT", "billToState"), // [I]
+            F("BPIPOSCOD", "billToPostalCode"), // [I]
+            F("BPICRY", "billToCountry._id"), // [I]
+            F("SHIDAT", "shipmentDate"), // [I]
+            F("BPTNUM", "carrier._id"), // [I]
+            F("PTE", "paymentTerm"), // [I]
+            F("SOHTEX1", "headerText"), // [I]
+            F("INVDTA", "invoicingElements"), // [I] dimensioned: a list
+            F("INVDTAAMT", "invoicingElementAmounts"), // [I] dimensioned: a list
             Derived("UPDDATTIM", "_updateStamp"),
         ],
         "lines", "SalesOrderLine", "SOPLIN", // [O]
@@ -174,6 +196,9 @@ internal static class X3Entities
             F("QTY", "quantityInSalesUnitOrdered"), // [O]
             F("SAU", "salesUnit._id"), // [O]
             F("GROPRI", "grossPrice"), // [O]
+            F("DEMDLVDAT", "requestedDeliveryDate"), // [I]
+            F("SHIDAT", "shipmentDate"), // [I]
+            F("BPAADD", "shipToCustomerAddress"), // [I]
         ]),
         [X3Entity.Customer] = new(X3Entity.Customer, "BPCUSTOMER", "BPCNUM", "MasterData", "customer", "Customer",
         [

@@ -43,7 +43,12 @@ public sealed class SageX3Writer(IX3WriteSurface surface, SageX3Reader reader, I
             return new WriteResult(key, WriteAction.Updated);
         }
 
-        return await UpsertAsync(X3Entity.SalesOrder, what, externalReference, existingId, previousAttemptAmbiguous,
+        // An order found by its external reference may hold an earlier version (its create went unanswered): this
+        // version's content goes onto it, where other documents would count as already present.
+        var written = existingId ?? (previousAttemptAmbiguous
+            ? await GuardAsync(what, () => reader.FindKeyByExternalReferenceAsync(X3Entity.SalesOrder, externalReference, cancellationToken))
+            : null);
+        return await UpsertAsync(X3Entity.SalesOrder, what, externalReference, written, previousAttemptAmbiguous,
             () => X3WriteBodies.SalesOrder(order, externalReference, settings), cancellationToken);
     }
 

@@ -30,25 +30,90 @@ internal static class X3WriteBodies
         }).ToArray()),
     };
 
-    public static JsonObject SalesOrder(SalesOrder order, string externalReference, SageX3Options options) => new()
+    /// <summary>
+    /// A sales order with what SORDER can hold of the buyer's order: ship-to as a delivery address code (BPAADD) and as free
+    /// text (BPD*), bill-to (BPCINV, BPI*), requested delivery and ship dates (DEMDLVDAT, SHIDAT), carrier (BPTNUM), payment
+    /// terms (PTE), notes as header text (SOHTEX1), mapped allowances and charges as invoicing elements (INVDTA, INVDTAAMT),
+    /// and per line its dates and its store's delivery address code.
+    /// </summary>
+    public static JsonObject SalesOrder(SalesOrder order, string externalReference, SageX3Options options)
     {
-        ["SALFCY"] = order.Site ?? NullIfEmpty(options.DefaultSalesSite) ?? NullIfEmpty(options.DefaultSite),
-        ["BPCORD"] = order.Customer.Code,
-        ["CUSORDREF"] = order.CustomerOrderNumber,
-        ["ORDDAT"] = Date(order.OrderDate),
-        ["DEMDLVDAT"] = order.RequestedDate is { } requested ? Date(requested) : null,
-        ["CUR"] = order.Currency,
-        [options.ExternalReferenceField] = externalReference,
-        [options.SalesOrderLinesProperty] = new JsonArray(order.Lines.Select(line => (JsonNode)new JsonObject
+        var shipTo = order.ShipTo;
+        var billTo = order.BillTo;
+        var elements = order.ChargesAllowances.Where(c => c.ErpCode is not null).ToList();
+        var body = new JsonObject
         {
-            ["SOPLIN"] = line.LineNumber,
-            ["ITMREF"] = line.ItemCode,
-            ["ITMDES"] = line.Description,
-            ["QTY"] = line.Quantity,
-            ["SAU"] = line.Unit,
-            ["GROPRI"] = line.UnitPrice,
-        }).ToArray()),
-    };
+            ["SALFCY"] = order.Site ?? NullIfEmpty(options.DefaultSalesSite) ?? NullIfEmpty(options.DefaultSite),
+            ["BPCORD"] = order.Customer.Code,
+            ["BPCINV"] = order.Customer.Code,
+            ["CUSORDREF"] = order.CustomerOrderNumber,
+            ["ORDDAT"] = Date(order.OrderDate),
+            ["DEMDLVDAT"] = order.RequestedDeliveryDate is { } requested ? Date(requested) : null,
+            ["SHIDAT"] = order.RequestedShipDate is { } ship ? Date(ship) : null,
+            ["CUR"] = order.Currency,
+            ["BPAADD"] = order.ShipToCode,
+            ["BPTNUM"] = order.Carriers.Select(c => c.CarrierCode).FirstOrDefault(c => c is not null),
+            ["PTE"] = order.PaymentTermsCode,
+            ["SOHTEX1"] = order.Notes.Count == 0 ? null : string.Join("\n", order.Notes.Select(n => n.Text)),
+            [options.ExternalReferenceField] = externalReference,
+            [options.SalesOrderLinesProperty] = new JsonArray(order.Lines.Select(line => (JsonNode)new JsonObject
+            {
+                ["SOPLIN"] = line.LineNumber,
+                ["ITMREF"] = line.ItemCode,
+                ["ITMDES"] = line.Description,
+                ["QTY"] = line.Quantity,
+                ["SAU"] = line.Unit,
+                ["GROPRI"] = line.UnitPrice,
+                ["DEMDLVDAT"] = line.RequestedDeliveryDate is { } delivery ? Date(delivery) : null,
+                ["SHIDAT"] = line.RequestedShipDate is { } lineShip ? Date(lineShip) : null,
+                ["BPAADD"] = line.DestinationLocation,
+            }).ToArray()),
+        };
+        if (shipTo is not null)
+        {
+            body["BPDNAM"] = shipTo.Name ?? shipTo.AlternateName;
+            body["BPDADDLIG"] = AddressLines(shipTo);
+            body["BPDCTY"] = shipTo.City;
+            body["BPDSAT"] = shipTo.State;
+            body["BPDPOSCOD"] = shipTo.PostalCode;
+            body["BPDCRY"] = shipTo.Country;
+        }
+
+        if (billTo is not null)
+        {
+            body["BPINAM"] = billTo.Name ?? billTo.AlternateName;
+            body["BPIADDLIG"] = AddressLines(billTo);
+            body["BPICTY"] = billTo.City;
+            body["BPISAT"] = billTo.State;
+            body["BPIPOSCOD"] = billTo.PostalCode;
+            body["BPICRY"] = billTo.Country;
+        }
+
+        if (elements.Count > 0)
+        {
+            body["INVDTA"] = new JsonArray(elements.Select(e => (JsonNode)JsonValue.Create(e.ErpCode)!).ToArray());
+            body["INVDTAAMT"] = new JsonArray(elements.Select(e => (JsonNode)JsonValue.Create(e.SignedAmount)).ToArray());
+        }
+
+        return body;
+    }
+
+    /// <summary>X3 keeps three address lines (BPDADDLIG_0..2): the street lines, fourth folded into the third.</summary>
+    private static JsonArray AddressLines(OrderAddress address)
+    {
+        var lines = address.Lines.Take(2).ToList();
+        if (address.Lines.Count > 2)
+        {
+            lines.Add(string.Join(", ", address.Lines.Skip(2)));
+        }
+
+        while (lines.Count < 3)
+        {
+            lines.Add(string.Empty);
+        }
+
+        return new JsonArray(lines.Select(l => (JsonNode)JsonValue.Create(l)!).ToArray());
+    }
 
     public static JsonObject Supplier(Supplier supplier, string externalReference, SageX3Options options) => new()
     {

@@ -10,9 +10,11 @@ namespace MlConnector.Connectors.SpsCommerce.Streams;
 /// is the cursor: each run lists it from the start, downloads a page of files and yields their orders; only when the
 /// engine asks for the next page (after it has durably admitted every record of this one: record row written and
 /// message enqueued) are this page's files deleted, as SPS expects of processed <c>out/</c> files. If admission fails
-/// the enumeration stops there and the files stay for the next run, whose re-read versions the engine skips.
+/// the enumeration stops there and the files stay for the next run, whose re-read versions the engine skips. Each
+/// file's orders carry its place in the order SPS made them available (this run's start, then the listing position),
+/// so several files of one PO apply oldest first.
 /// </summary>
-public sealed class SpsOrderFileStream(SpsCommerceClient client, IOptions<SpsCommerceOptions> options, ILogger<SpsOrderFileStream> logger) : ISourceStream
+public sealed class SpsOrderFileStream(SpsCommerceClient client, IOptions<SpsCommerceOptions> options, TimeProvider time, ILogger<SpsOrderFileStream> logger) : ISourceStream
 {
     public StreamDefinition Definition => new()
     {
@@ -27,6 +29,8 @@ public sealed class SpsOrderFileStream(SpsCommerceClient client, IOptions<SpsCom
     {
         // The saved position is informational: files still in the folder are exactly the ones not yet admitted.
         var folder = options.Value.OrdersFolder;
+        var run = time.GetUtcNow().ToString("yyyyMMdd'T'HHmmssfff", System.Globalization.CultureInfo.InvariantCulture);
+        var position = 0;
         await foreach (var listing in client.ListAsync(folder, cancellationToken))
         {
             var records = new List<SourceRecord>();
@@ -39,7 +43,7 @@ public sealed class SpsOrderFileStream(SpsCommerceClient client, IOptions<SpsCom
                     continue; // removed since the listing: another run took it
                 }
 
-                records.AddRange(RsxOrderFile.Read(entry.Path, content));
+                records.AddRange(RsxOrderFile.Read(entry.Path, content, $"{run}-{++position:D6}"));
                 files.Add(entry.Path);
             }
 

@@ -107,6 +107,9 @@ internal static class X3Mutations
                 case X3PropertyKind.InputList:
                     row[property.Field] = new JsonArray(Items(value).Select(item => (JsonNode)ToRow(X3Nodes.Type(property.Type), item).Row).ToArray());
                     break;
+                case X3PropertyKind.Dimensioned:
+                    row[property.Field] = value is IEnumerable<object?> values ? new JsonArray(values.Select(Json).ToArray()) : null;
+                    break;
                 case X3PropertyKind.YesNo:
                     row[property.Field] = value is null ? null : value is true ? 2 : 1;
                     break;

@@ -26,6 +26,9 @@ internal static class X3NodeDeclarations
 
     public static X3Property Scalar(string name, string field, string type, bool writable = true) => new(name, X3PropertyKind.Scalar, field, type, writable);
 
+    /// <summary>A dimensioned field (X3 stores FIELD_0..n): a list of <paramref name="type"/> values.</summary>
+    public static X3Property Dimensioned(string name, string field, string type) => new(name, X3PropertyKind.Dimensioned, field, type, true);
+
     public static X3Property Flag(string name, string field) => new(name, X3PropertyKind.YesNo, field, "Boolean", true);
 
     public static X3Property Ref(string name, string field, string target, bool writable = true) => new(name, X3PropertyKind.Reference, field, target, writable);

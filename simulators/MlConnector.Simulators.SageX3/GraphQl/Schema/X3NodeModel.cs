@@ -18,6 +18,9 @@ internal enum X3PropertyKind
     /// <summary>Only in the input type: a scalar written to an X3 field (e.g. <c>purchaseOrderLineNumber</c>).</summary>
     InputOnly,
 
+    /// <summary>A dimensioned X3 field (BPDADDLIG_0..2): a list of scalars, read and written whole.</summary>
+    Dimensioned,
+
     /// <summary>Only in the input type: a list of nested inputs kept with the record (e.g. a receipt line's <c>stockDetails</c>).</summary>
     InputList,
 }

@@ -186,6 +186,26 @@ internal static class X3Nodes
             Ref("currency", "CUR", "Currency"), // [O]
             Flag("isClosed", "CLEFLG"), // [I]
             Text("externalReference", "YEXTREF"), // [I] a customer field
+            Ref("billToCustomer", "BPCINV", "Customer"), // [I] SORDER.BPCINV; the sales invoice node names it so too
+            Text("shipToCustomerAddress", "BPAADD"), // [I] SORDER.BPAADD, the customer's delivery address code
+            Text("shipToName", "BPDNAM"), // [I] SORDER.BPDNAM
+            Dimensioned("shipToAddressLines", "BPDADDLIG", "String"), // [I] SORDER.BPDADDLIG_0..2
+            Text("shipToCity", "BPDCTY"), // [I]
+            Text("shipToState", "BPDSAT"), // [I]
+            Text("shipToPostalCode", "BPDPOSCOD"), // [I]
+            Ref("shipToCountry", "BPDCRY", "Country"), // [I]
+            Text("billToName", "BPINAM"), // [I] SORDER.BPINAM
+            Dimensioned("billToAddressLines", "BPIADDLIG", "String"), // [I] SORDER.BPIADDLIG_0..2
+            Text("billToCity", "BPICTY"), // [I]
+            Text("billToState", "BPISAT"), // [I]
+            Text("billToPostalCode", "BPIPOSCOD"), // [I]
+            Ref("billToCountry", "BPICRY", "Country"), // [I]
+            Scalar("shipmentDate", "SHIDAT", "Date"), // [I] SORDER.SHIDAT; the delivery node's name for it
+            Ref("carrier", "BPTNUM", "BusinessPartner"), // [I] as on the delivery node
+            Text("paymentTerm", "PTE"), // [I] SORDER.PTE
+            Text("headerText", "SOHTEX1"), // [I] SORDER.SOHTEX1
+            Dimensioned("invoicingElements", "INVDTA", "String"), // [I] SORDER.INVDTA_0..n (invoicing element codes)
+            Dimensioned("invoicingElementAmounts", "INVDTAAMT", "Decimal"), // [I] SORDER.INVDTAAMT_0..n
             Lines("lines", "SalesOrderLine"), // [O]
             Stamps()),
 
@@ -196,7 +216,10 @@ internal static class X3Nodes
             Text("description", "ITMDES"), // [I]
             Scalar("quantityInSalesUnitOrdered", "QTY", "Decimal"), // [O]
             Ref("salesUnit", "SAU", "UnitOfMeasure"), // [O]
-            Scalar("grossPrice", "GROPRI", "Decimal")), // [O]
+            Scalar("grossPrice", "GROPRI", "Decimal"), // [O]
+            Scalar("requestedDeliveryDate", "DEMDLVDAT", "Date"), // [I] SORDERQ.DEMDLVDAT, as on the header
+            Scalar("shipmentDate", "SHIDAT", "Date"), // [I] SORDERQ.SHIDAT
+            Text("shipToCustomerAddress", "BPAADD")), // [I] SORDERQ.BPAADD: the line's store / mark-for address code
 
         Node("SalesDelivery", "SDELIVERY", // [I] the whole node
             Id("SDHNUM"),
@@ -209,6 +232,7 @@ internal static class X3Nodes
             Text("trackingNumber", "TRKNUM"),
             Flag("isConfirmed", "CFMFLG"),
             Text("customerOrderReference", "YEXTREF"),
+            Text("shipToCustomerAddress", "BPAADD"), // SDELIVERY.BPAADD, as on the sales order
             Lines("lines", "SalesDeliveryLine"),
             Stamps()),
 
@@ -217,7 +241,8 @@ internal static class X3Nodes
             Scalar("lineNumber", "SDDLIN", "Int"),
             Ref("product", "ITMREF", "Product"),
             Scalar("quantityInSalesUnitDelivered", "QTY", "Decimal"),
-            Ref("salesUnit", "SAU", "UnitOfMeasure")),
+            Ref("salesUnit", "SAU", "UnitOfMeasure"),
+            Scalar("salesOrderLine", "SOPLIN", "Int")), // SDELIVERYD.SOPLIN: the order line shipped
 
         Node("SalesInvoice", "SINVOICE", // [I] the whole node
             Id("NUM"),

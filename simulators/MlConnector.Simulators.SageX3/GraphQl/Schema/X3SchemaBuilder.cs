@@ -86,6 +86,13 @@ internal sealed class X3SchemaBuilder(string rootPrefix, IReadOnlySet<string> pu
                     ResolvedType = property.Name == "_id" ? new NonNullGraphType(_scalars.Id) : _scalars.Output(property.Type),
                     Resolver = new FuncFieldResolver<object?>(context => Plain(X3Records.Value((JsonObject)context.Source!, property), property.Type)),
                 },
+                X3PropertyKind.Dimensioned => new FieldType
+                {
+                    Name = property.Name,
+                    ResolvedType = new ListGraphType(_scalars.Output(property.Type)),
+                    Resolver = new FuncFieldResolver<object?>(context =>
+                        (((JsonObject)context.Source!)[property.Field] as JsonArray)?.Select(item => Plain(item, property.Type)).ToList()),
+                },
                 X3PropertyKind.Reference => new FieldType
                 {
                     Name = property.Name,
@@ -182,6 +189,7 @@ internal sealed class X3SchemaBuilder(string rootPrefix, IReadOnlySet<string> pu
             {
                 X3PropertyKind.Scalar or X3PropertyKind.InputOnly => _scalars.Input(property.Type),
                 X3PropertyKind.YesNo => _scalars.Boolean,
+                X3PropertyKind.Dimensioned => new ListGraphType(_scalars.Input(property.Type)),
                 X3PropertyKind.Reference => _scalars.Output("IntOrString"),
                 _ => new ListGraphType(new NonNullGraphType(Input(X3Nodes.Type(property.Type), isLine: true))),
             };

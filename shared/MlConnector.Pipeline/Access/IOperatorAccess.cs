@@ -1,0 +1,12 @@
+using Microsoft.AspNetCore.Http;
+
+namespace MlConnector.Pipeline.Access;
+
+/// <summary>
+/// Establishes who made a console or admin request. Each host registers its own: Entra ID through the Functions
+/// built-in authentication in Azure (<see cref="EasyAuthAccess"/>), loopback on one machine (<see cref="LoopbackAccess"/>).
+/// </summary>
+public interface IOperatorAccess
+{
+    OperatorPrincipal Resolve(HttpRequest request);
+}
