@@ -9,6 +9,9 @@ namespace MlConnector.Connectors.AdobeCommerce.Orders;
 /// the nearest composite line before it that matches that data. Without either, a configurable product's child
 /// is still recognised (it follows its parent at once, with the parent's SKU); a bundle's options are not, and the
 /// order is refused rather than guessed.
+/// Sources: Commerce 2.4.8 REST schema, sales-data-order-item-interface (item_id, parent_item_id, parent_item,
+/// product_type) in AdobeDocs/commerce-webapi; the place-hook payload in AdobeDocs/commerce-extensibility
+/// (webhooks hooks list, plugin.magento.sales.api.order_management.place).
 /// </summary>
 public sealed class OrderItemTree
 {
