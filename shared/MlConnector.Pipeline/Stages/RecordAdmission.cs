@@ -65,7 +65,8 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
                 .ToList();
             foreach (var (candidate, row, _) in judged.Where(j => j.Verdict == Verdict.Admit))
             {
-                var mayHaveReachedTarget = row is not null && (row.LastAttemptAmbiguous || (row.StatusValue == RecordStatus.Mapped && row.SourceVersion == candidate.Record.Version));
+                // A row left Mapped (by this version or an older one) may have a write in flight or interrupted: look before creating.
+                var mayHaveReachedTarget = row is not null && (row.LastAttemptAmbiguous || row.StatusValue == RecordStatus.Mapped);
                 rowStates[candidate.Record.Key] = (row?.TargetId, mayHaveReachedTarget);
             }
 
