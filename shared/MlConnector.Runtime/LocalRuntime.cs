@@ -37,8 +37,8 @@ public static class LocalRuntime
         builder.Services.TryAddSingleton(_ => QueueRules.Load(HostJsonPath()));
         configure?.Invoke(builder.Services);
 
-        // The console and admin routes follow the admin token rule; a host may register another access first.
-        builder.Services.TryAddSingleton<IOperatorAccess, LocalRuntimeAccess>();
+        // The console and admin routes trust the person at this machine, or the admin token; a host may register another access first.
+        builder.Services.TryAddSingleton<IOperatorAccess, LocalOperatorAccess>();
         builder.Services.AddMlConnector(builder.Configuration);
         builder.Services.AddOperatorConsole();
         builder.Services.AddOtlpExportWhenConfigured(builder.Configuration);

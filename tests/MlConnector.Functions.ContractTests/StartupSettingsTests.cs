@@ -38,11 +38,25 @@ public sealed class StartupSettingsTests
             await host.StartFunctionsAsync();
             await host.StartFrontDoorAsync();
             using var http = new HttpClient { BaseAddress = host.FrontDoor };
-            using var request = new HttpRequestMessage(HttpMethod.Get, "api/admin/status");
-            request.Headers.Add(EasyAuthFrontEnd.PrincipalHeader, EasyAuthFrontEnd.SignedIn("reader@contoso.example", "Reader"));
 
-            using var status = await http.SendAsync(request);
+            // Storage is created in the background at start (StorageProvisioner); until it exists a status read fails.
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            HttpResponseMessage status;
+            while (true)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "api/admin/status");
+                request.Headers.Add(EasyAuthFrontEnd.PrincipalHeader, EasyAuthFrontEnd.SignedIn("reader@contoso.example", "Reader"));
+                status = await http.SendAsync(request);
+                if (status.StatusCode != HttpStatusCode.InternalServerError || DateTime.UtcNow > deadline)
+                {
+                    break;
+                }
 
+                status.Dispose();
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+
+            using var answered = status;
             Assert.True(status.StatusCode == HttpStatusCode.OK, $"admin/status answered {status.StatusCode}: {await status.Content.ReadAsStringAsync()}\n{host.Channel.LogText()}");
             Assert.Equal(ExpectedFunctions.All.Count, host.LoadResponses.Count);
         }

@@ -73,7 +73,8 @@ public sealed class ConsoleEndToEndTests(ConsoleFixture fixture)
         fixture.Sandbox.X3.Faults.FailNext(400, times: 1, pathContains: "PORDER", method: "POST");
         await services.GetRequiredService<RecordRecovery>().RetryRejectedAsync(Flow, [key], "the test", CancellationToken.None);
         await fixture.DrainAsync();
-        Assert.Equal(RecordStatus.Failed, (await services.GetRequiredService<RecordStore>().GetAsync(Flow, key, CancellationToken.None))!.StatusValue);
+        var failed = (await services.GetRequiredService<RecordStore>().GetAsync(Flow, key, CancellationToken.None))!;
+        Assert.True(failed.StatusValue == RecordStatus.Failed, $"record {key} is {failed.StatusValue}: {failed.Reason}");
 
         await using var browser = await ConsoleBrowser.OpenAsync(fixture.LocalAddress);
         var page = browser.Page;

@@ -65,6 +65,7 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
         Assert.Equal(cases.Count, results.Count);
         Assert.True(failures.Count == 0, $"{failures.Count} of {cases.Count} corpus cases did not end as expected:\n{string.Join('\n', failures)}");
         Assert.Equal(0, poisoned);
+        await SecretScan.AssertCleanAsync(world, "bad-input corpus");
     }
 
     /// <summary>How one case ended, for .data/reliability/corpus-results.txt: id, outcome, status, the reason's start.</summary>

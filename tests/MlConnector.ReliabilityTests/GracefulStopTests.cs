@@ -48,6 +48,7 @@ public sealed class GracefulStopTests
         await world.StartRuntimeAsync();
         Assert.True(await Quiet.WaitAsync(world, [Flow], TimeSpan.FromMinutes(3), async () => (await world.CountAsync(Flow))[RecordStatus.Written] == 30));
         AssertEachOrderOnce(world, 30);
+        await SecretScan.AssertCleanAsync(world, "graceful stop, 30 orders");
     }
 
     [Fact]
@@ -71,6 +72,7 @@ public sealed class GracefulStopTests
         await world.StartRuntimeAsync();
         Assert.True(await Quiet.WaitAsync(world, [Flow], TimeSpan.FromMinutes(3), async () => (await world.CountAsync(Flow))[RecordStatus.Written] == 3));
         AssertEachOrderOnce(world, 3);
+        await SecretScan.AssertCleanAsync(world, "graceful stop, 3 orders");
     }
 
     /// <summary>Short leases and recovery windows, so that what a stopped runtime leaves behind is picked up within the test.</summary>

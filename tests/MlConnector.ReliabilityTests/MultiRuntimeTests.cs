@@ -69,6 +69,8 @@ public sealed partial class MultiRuntimeTests(ITestOutputHelper output)
             Assert.DoesNotContain("fail:", log, StringComparison.Ordinal);
             Assert.False(WarningAboutOthers().IsMatch(log), $"{file} warns about another runtime's work");
         }
+
+        await SecretScan.AssertCleanAsync(world, "4 runtimes");
     }
 
     /// <summary>Pairs the app with the simulated X3 Cloud as an administrator would (mlc x3 pair), into the shared secret store.</summary>

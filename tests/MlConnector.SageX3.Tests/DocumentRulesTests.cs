@@ -68,6 +68,18 @@ public sealed class DocumentRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Only_the_order_discount_line_may_carry_a_negative_price()
+    {
+        var discount = Order().Lines[0] with { LineNumber = 2, ItemCode = "DISCOUNT", Quantity = 1, UnitPrice = -57m, IsDiscount = true };
+        var positiveDiscount = discount with { LineNumber = 3, UnitPrice = 57m };
+
+        var problems = Rules.Check(Document(Order() with { Lines = [Order().Lines[0], discount, positiveDiscount] })).ToList();
+
+        Assert.DoesNotContain(problems, problem => problem.StartsWith("line 2", StringComparison.Ordinal));
+        Assert.Contains("line 3 unit price -57 is negative", problems);
+    }
+
+    [Fact]
     public void An_invoice_without_lines_or_with_a_negative_discount_is_refused()
     {
         var invoice = new Invoice

@@ -34,6 +34,12 @@ public sealed record PurchaseOrderLine
     public string? GlAccount { get; init; }
     public string? CostCentre { get; init; }
     public DateOnly? ExpectedDate { get; init; }
+
+    /// <summary>
+    /// A discount the source states for the whole order, written as one line of a discount product at a negative price
+    /// (the only line whose price may be below zero), so the X3 order totals what the source's does.
+    /// </summary>
+    public bool IsDiscount { get; init; }
 }
 
 public enum PurchaseOrderStatus

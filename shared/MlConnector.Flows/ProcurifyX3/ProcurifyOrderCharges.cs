@@ -106,6 +106,7 @@ internal static class ProcurifyOrderCharges
             Quantity = 1m,
             Unit = options.DefaultUnit,
             UnitPrice = amount,
+            IsDiscount = amount < 0,
         });
     }
 

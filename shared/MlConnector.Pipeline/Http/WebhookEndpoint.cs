@@ -112,8 +112,8 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, R
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The refusal stands without its audit row (storage unreachable): the sender gets the reason, not a 500.
-            logger.LogWarning("Could not record the refusal of a webhook delivery for {Flow} in the audit table: {Error}", flow, ex.Message);
+            // The refusal is in the log above; the sender still gets its answer.
+            logger.LogError(ex, "Could not record the refusal of a webhook delivery for {Flow}", flow);
         }
 
         var status = kind switch

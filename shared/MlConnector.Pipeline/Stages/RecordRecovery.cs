@@ -50,7 +50,7 @@ public sealed class RecordRecovery(RecordStore records, RecordAdmission admissio
         return requeued;
     }
 
-    /// <summary>Requeues records left in Received longer than <see cref="PipelineOptions.StalledIntakeSeconds"/>: their message was never sent.</summary>
+    /// <summary>Requeues records left in Received longer than the in-flight window: their message was never sent.</summary>
     public async Task<int> RecoverStalledAsync(string flow, CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - admission.InFlightWindow;

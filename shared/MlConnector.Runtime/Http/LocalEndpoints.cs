@@ -11,8 +11,8 @@ namespace MlConnector.Runtime.Http;
 
 /// <summary>
 /// The local runtime's HTTP listener: the same routes as the Functions app (routePrefix "api"), bound onto the
-/// same shared endpoint classes: webhooks, the admin API and the operator console. Admin calls pass <see cref="AdminGuard"/>
-/// first (the Functions app relies on built-in authentication); the console applies the same rule through IOperatorAccess.
+/// same shared endpoint classes: webhooks, the admin API and the operator console. Admin and console calls pass
+/// <see cref="AdminGuard"/> first (the Functions app uses its own access model).
 /// </summary>
 public static class LocalEndpoints
 {
@@ -27,7 +27,8 @@ public static class LocalEndpoints
         admin.MapGet("/history", (HttpContext context, AdminEndpoints endpoints) => ExecuteAsync(context, endpoints.HistoryAsync(context.Request, context.RequestAborted)));
         admin.MapPost("/replay", (HttpContext context, AdminEndpoints endpoints) => ExecuteAsync(context, endpoints.ReplayAsync(context.Request, context.RequestAborted)));
         admin.MapPost("/reprocess", (HttpContext context, AdminEndpoints endpoints) => ExecuteAsync(context, endpoints.ReprocessAsync(context.Request, context.RequestAborted)));
-        app.MapMethods("/api/console/{**path}", ["GET", "POST"], (HttpContext context, ConsoleEndpoint console) => ExecuteAsync(context, console.HandleAsync(context.Request, context.RequestAborted)));
+        app.MapMethods("/api/console/{**path}", ["GET", "POST"], (HttpContext context, ConsoleEndpoint console) => ExecuteAsync(context, console.HandleAsync(context.Request, context.RequestAborted)))
+            .AddEndpointFilter<AdminGuard>();
     }
 
     private static async Task ExecuteAsync(HttpContext context, Task<IActionResult> result) =>

@@ -43,6 +43,13 @@ public sealed class SandboxWorkerFixture : IAsyncLifetime
         _host = await FunctionsTestHost.StartWorkerAsync(FunctionApp.Directory, settings);
         await _host.StartFunctionsAsync();
         await _host.StartFrontDoorAsync();
+
+        // The worker creates its storage in the background at start; tests that use it wait for the worker's word.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!_host.Channel.LogText().Contains("Pipeline storage ready", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(200);
+        }
     }
 
     public async Task DisposeAsync()

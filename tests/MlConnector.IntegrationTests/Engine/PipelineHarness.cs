@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using MlConnector.Core.Flows;
 using MlConnector.Core.Mapping;
 using MlConnector.Pipeline;
+using MlConnector.Pipeline.Access;
 using MlConnector.Pipeline.Hosting;
 using MlConnector.Pipeline.Mapping;
 using MlConnector.Pipeline.Records;
@@ -67,6 +68,8 @@ public sealed class PipelineHarness : IAsyncDisposable
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton(new QueueRules { MaxDequeueCount = 5, VisibilityTimeout = TimeSpan.Zero, BatchSize = 16, NewBatchThreshold = 8, MaxPollingInterval = TimeSpan.FromMilliseconds(200) });
+        // Admin calls in these tests come from the operator (the hosts' own access models have their own tests).
+        services.AddSingleton<IOperatorAccess>(new OperatorAtThisMachine());
         services.AddPipeline(configuration);
         services.AddSingleton<PipelineWorkers>();
         services.AddFlow(new FlowDefinition
@@ -112,4 +115,10 @@ public sealed class PipelineHarness : IAsyncDisposable
         (await Storage.PoisonQueueFor(queue).PeekMessagesAsync(32)).Value.Length;
 
     public async ValueTask DisposeAsync() => await _services.DisposeAsync();
+}
+
+/// <summary>Every request comes from an operator: the access decision is not what the engine tests are about.</summary>
+internal sealed class OperatorAtThisMachine : IOperatorAccess
+{
+    public OperatorPrincipal Resolve(Microsoft.AspNetCore.Http.HttpRequest request) => new("engine test operator", OperatorRole.Operator, IsAuthenticated: true);
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using MlConnector.Pipeline.Records;
 using MlConnector.ReliabilityTests.Support;
 using MlConnector.Simulators.AdobeCommerce;
@@ -20,6 +21,7 @@ internal sealed class WebhookCases(ReliabilityWorld world, RuntimeProcess runtim
     public const string AdobeIntake = "adobe-commerce-webhook";
     public const string StediIntake = "stedi-webhook";
     public const string AdobeFlow = "adobe-commerce-x3";
+    public const string StediFlow = "stedi-x3";
 
     /// <summary>The X3 purchase order every corpus order pays (4 x 25 USD), so a valid order is written.</summary>
     private const string PoNumber = "POCRP00001";
@@ -51,12 +53,22 @@ internal sealed class WebhookCases(ReliabilityWorld world, RuntimeProcess runtim
             }
         }
 
+        var flow = corpusCase.Intake == AdobeIntake ? AdobeFlow : StediFlow;
+        var refusalsBefore = await RefusalsAsync(flow);
         using var response = await _http.SendAsync(request);
         var answer = await response.Content.ReadAsStringAsync();
         var status = (int)response.StatusCode;
         if (status != 200)
         {
             return new CaseResult(corpusCase, "refused", status, Detail(answer));
+        }
+
+        // The Commerce webhooks module blocks checkout on anything but {"op":"success"}, so a refused delivery is answered
+        // success too: the refusal audit (what the console shows) says whether it was refused, and why.
+        var refusals = await RefusalsAsync(flow);
+        if (refusals.Count > refusalsBefore.Count)
+        {
+            return new CaseResult(corpusCase, "refused", status, refusals[0].Reason);
         }
 
         if (answer.Contains("\"ignored\"", StringComparison.Ordinal))
@@ -199,6 +211,9 @@ internal sealed class WebhookCases(ReliabilityWorld world, RuntimeProcess runtim
             parent[parts[^1]] = node;
         }
     }
+
+    private Task<IReadOnlyList<(DateTimeOffset At, string Reason)>> RefusalsAsync(string flow) =>
+        world.Services.GetRequiredService<RefusalAudit>().RecentAsync(flow, 1000, CancellationToken.None);
 
     /// <summary>The problem details' reason, or the raw answer when it is not one.</summary>
     private static string Detail(string answer)

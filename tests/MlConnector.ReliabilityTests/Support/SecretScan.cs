@@ -1,15 +1,17 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using MlConnector.Runtime.Admin;
 
 namespace MlConnector.ReliabilityTests.Support;
 
 /// <summary>
-/// Looks through every runtime's log for every configured secret value, the admin token, the storage account key and
-/// every credential the simulators were shown (bearer tokens, Basic credentials). A hit names the secret, never its value.
+/// Looks through every runtime's log for every configured secret value, the admin token, the storage account key,
+/// every credential the simulators were shown (bearer tokens, Basic credentials) and any Authorization header written
+/// out whole, whatever its value. A hit names the secret and the file, never the value.
 /// </summary>
-internal sealed record SecretScan(int Secrets, int Tokens, long BytesScanned, int Files, IReadOnlyList<string> Hits)
+internal sealed partial record SecretScan(int Secrets, int Tokens, long BytesScanned, int Files, IReadOnlyList<string> Hits)
 {
     /// <summary>Shorter values match ordinary words by chance; every credential here is longer.</summary>
     private const int ShortestScanned = 8;
@@ -38,10 +40,23 @@ internal sealed record SecretScan(int Secrets, int Tokens, long BytesScanned, in
             var text = await File.ReadAllTextAsync(file);
             bytes += Encoding.UTF8.GetByteCount(text);
             hits.AddRange(wanted.Where(item => text.Contains(item.Value, StringComparison.Ordinal)).Select(item => $"{item.Name} in {Path.GetFileName(file)}"));
+            hits.AddRange(AuthorizationHeader().Matches(text).Select(match => $"an Authorization header with its {match.Groups["scheme"].Value} credential in {Path.GetFileName(file)}"));
         }
 
         return new SecretScan(secrets.Count, tokens.Count, bytes, files.Length, hits);
     }
+
+    /// <summary>Runs the scan over a test's logs, records its figure and fails the test on any hit.</summary>
+    public static async Task AssertCleanAsync(ReliabilityWorld world, string test)
+    {
+        var scan = await RunAsync(world);
+        Figures.Record($"{scan.Headline()} ({test})");
+        Assert.True(scan.Hits.Count == 0, $"secrets in the logs: {string.Join("; ", scan.Hits)}");
+    }
+
+    /// <summary>"Authorization: Bearer eyJ…", "authorization=Basic dXNl…" and the like; "REDACTED" and "[hidden]" do not match.</summary>
+    [GeneratedRegex(@"authorization[""']?\s*[:=]\s*[""']?(?<scheme>bearer|basic|oauth|sharedkey)\s+(?!REDACTED)[A-Za-z0-9+/=._~:-]{8,}", RegexOptions.IgnoreCase)]
+    private static partial Regex AuthorizationHeader();
 
     /// <summary>Every secret the runtimes could read: all names in the encrypted store, opened with its key.</summary>
     private static async Task<Dictionary<string, string>> StoredSecretsAsync(ReliabilityWorld world)

@@ -13,8 +13,8 @@ namespace MlConnector.Connectors.SageX3.Auth;
 /// </summary>
 public sealed class CloudGatewayTokenSource(CloudTokenClient tokens, ISecretStore secrets, TimeProvider time, ILogger<CloudGatewayTokenSource> logger) : IAccessTokenSource, ICredentialFingerprint
 {
-    /// <summary>How often a refused refresh looks again for a successor another instance is storing (1.5 s in all).</summary>
-    private const int RotationWaits = 5;
+    /// <summary>How often a refused refresh looks again for a successor another instance is storing (7.8 s in all: slow on a loaded machine).</summary>
+    private const int RotationWaits = 12;
 
     private volatile string? _deadRefreshToken;
 

@@ -75,7 +75,7 @@ public sealed class X3DocumentRules(IOptionsMonitor<SageX3Options> options) : IT
             problems.Text($"{at} GL account", line.GlAccount, "ACC");
             problems.Text($"{at} cost centre", line.CostCentre, "CCE");
             problems.Quantity($"{at} quantity", line.Quantity);
-            problems.Amount($"{at} unit price", line.UnitPrice, X3FieldLengths.PriceLimit);
+            problems.Amount($"{at} unit price", line.IsDiscount ? -line.UnitPrice : line.UnitPrice, X3FieldLengths.PriceLimit);
             problems.Amount($"{at} tax", line.TaxAmount, X3FieldLengths.PriceLimit);
         }
     }
