@@ -32,6 +32,15 @@ fi
 dotnet test MlConnector.sln --logger "trx" --results-directory "$results" -v quiet --nologo 2>&1 | tee "$results/dotnet-test.log" | grep -vE '^\s*$' | tail -n 200
 test_exit=${PIPESTATUS[0]}
 
+# A small benchmark run (seconds, not minutes): every figure beside its target goes to bench.json in the results folder,
+# so runs of different commits can be compared. A missed target never fails the suite; a run that breaks does.
+if dotnet run --no-build --project "$root/cli/MlConnector.Cli" -- bench --records 300 --procurify 0 --webhooks 0 --quick --json "$results/bench.json" >"$results/bench.log" 2>&1; then
+  echo "Bench smoke run (300 records, rough figures): .data/test-results/bench.json"
+else
+  echo "The bench smoke run failed (see .data/test-results/bench.log)."
+  failures=$((failures + 1))
+fi
+
 # Count from each test assembly's own summary line ("Passed!  - Failed: 0, Passed: 38, Skipped: 0, Total: 38").
 read -r passed failed skipped < <(grep -E '(Passed|Failed)! +- Failed: ' "$results/dotnet-test.log" | sed -E 's/.*Failed: +([0-9]+), Passed: +([0-9]+), Skipped: +([0-9]+).*/\2 \1 \3/' |
   awk '{p+=$1; f+=$2; s+=$3} END {print p+0, f+0, s+0}')

@@ -9,6 +9,7 @@ var root = new RootCommand("mlc: ml-connector, keeping Sage X3 in sync with Proc
     RunCommand.Create(),
     SyncCommand.Create(),
     CursorCommand.Create(),
+    RecordsCommand.Create(),
     StatusCommand.Create(),
     RejectsCommand.Create(),
     HistoryCommand.Create(),

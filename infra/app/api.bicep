@@ -219,7 +219,7 @@ var appSettings = {
   AdobeCommerce__PageSize: '100'
   // Engine (PipelineOptions). NamePrefix must stay empty here: the queue triggers bind to `map` and `write`.
   Pipeline__NamePrefix: ''
-  Pipeline__RecordBuckets: '16'
+  Pipeline__StraightThroughWrites: 'true'
   Pipeline__MappingCacheSeconds: '30'
   Pipeline__IntakeConcurrency: '16'
   Pipeline__IntakeMaxBacklog: '0'

@@ -9,8 +9,12 @@ public sealed class PipelineOptions
     /// <summary>Prefix for every queue, table and container name; lets tests and several demos share one storage account. Default none.</summary>
     public string NamePrefix { get; set; } = string.Empty;
 
-    /// <summary>Hash buckets that spread each flow's record rows over table partitions. Default 16; never change it on live data.</summary>
-    public int RecordBuckets { get; set; } = 16;
+    /// <summary>
+    /// A record mapped on its first pass is written to the target by the map stage itself, right after its Mapped update,
+    /// instead of going through the write queue (which saves a queue send, a receive, a row read and a delete); a record
+    /// whose write fails there, or that was redelivered, takes the write queue with its retries as before. Default true.
+    /// </summary>
+    public bool StraightThroughWrites { get; set; } = true;
 
     /// <summary>How long a mapping table stays cached in the map stage. Default 30 s.</summary>
     public int MappingCacheSeconds { get; set; } = 30;

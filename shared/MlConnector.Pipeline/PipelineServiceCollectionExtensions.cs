@@ -33,7 +33,6 @@ public static class PipelineServiceCollectionExtensions
     {
         services.AddOptions<PipelineOptions>()
             .Bind(configuration.GetSection("Pipeline"))
-            .Validate(options => options.RecordBuckets is >= 1 and <= 99, "Pipeline__RecordBuckets must be between 1 and 99.")
             .Validate(options => options.ClaimCheckThresholdBytes is > 0 and <= 48_000, "Pipeline__ClaimCheckThresholdBytes must be between 1 and 48000 (base64 must fit in 64 KB).")
             .Validate(options => options.MaxDeferralMinutes >= 0, "Pipeline__MaxDeferralMinutes must be 0 or more.")
             .ValidateOnStart();
@@ -46,6 +45,7 @@ public static class PipelineServiceCollectionExtensions
         services.AddSingleton<PipelineStorage>();
         services.AddSingleton<MessageCodec>();
         services.AddSingleton<RecordStore>();
+        services.AddSingleton<RecordPartitionMigration>();
         services.AddSingleton<RecordDocuments>();
         services.AddSingleton<RecordSearch>();
         services.AddSingleton<RecordActivity>();

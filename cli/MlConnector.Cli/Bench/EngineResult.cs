@@ -1,6 +1,6 @@
 namespace MlConnector.Cli.Bench;
 
-/// <summary>One engine run: outcomes, timings, storage operations, latency, sink concurrency and memory.</summary>
+/// <summary>One engine run: outcomes, timings, storage operations (by kind), latency, sink concurrency and memory.</summary>
 public sealed record EngineResult(
     EngineScenarioSettings Settings,
     int Enqueued,
@@ -9,6 +9,7 @@ public sealed record EngineResult(
     TimeSpan IntakeDuration,
     TimeSpan Elapsed,
     long StorageOperations,
+    IReadOnlyDictionary<string, long> OperationsByKind,
     TimeSpan LatencyP50,
     TimeSpan LatencyP95,
     int PeakSinkCallsInFlight,
@@ -22,4 +23,9 @@ public sealed record EngineResult(
     public double StorageOperationsPerRecord => (double)StorageOperations / Settings.Records;
 
     public double StorageOperationsPerSecond => StorageOperations / Elapsed.TotalSeconds;
+
+    /// <summary>Records/s the sink allows at most: its concurrency over its call time (null for an instant sink).</summary>
+    public double? SinkCapacity => Settings.SinkCallDuration > TimeSpan.Zero && Settings.MaxConcurrentWrites > 0
+        ? Settings.MaxConcurrentWrites / Settings.SinkCallDuration.TotalSeconds
+        : null;
 }

@@ -34,6 +34,7 @@ public sealed class EngineScenario(string storageConnectionString, Func<TimeSpan
         using var outcomes = new OutcomeWatcher(services.GetRequiredService<IMeterFactory>(), settings.Records, clock);
         using var stopWorkers = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var operationsBefore = counter.Count;
+        var kindsBefore = counter.ByKind;
         var ownCpuBefore = Environment.CpuUsage.TotalTime;
         var storageCpuBefore = storageCpuTime();
         var running = workers.RunAsync(stopWorkers.Token);
@@ -44,6 +45,7 @@ public sealed class EngineScenario(string storageConnectionString, Func<TimeSpan
         await RunGuard.WaitAsync(outcomes.AllDone, settings.Records, running, cancellationToken);
         var elapsed = outcomes.LastOutcomeAt;
         var operations = counter.Count - operationsBefore;
+        var byKind = counter.ByKind.ToDictionary(pair => pair.Key, pair => pair.Value - kindsBefore.GetValueOrDefault(pair.Key), StringComparer.Ordinal);
         var ownCpu = Environment.CpuUsage.TotalTime - ownCpuBefore;
         var storageCpu = storageCpuTime() - storageCpuBefore;
 
@@ -57,6 +59,7 @@ public sealed class EngineScenario(string storageConnectionString, Func<TimeSpan
             intakeDuration,
             elapsed,
             operations,
+            byKind,
             sink.Latencies.Percentile(50),
             sink.Latencies.Percentile(95),
             sink.PeakInFlight,

@@ -6,7 +6,7 @@ namespace MlConnector.Cli.Bench;
 /// <summary>Prints the procurify-x3 run and which external calls its cost per record is made of.</summary>
 public static class ProcurifyReport
 {
-    public static void Print(ProcurifyResult result)
+    public static void Print(ProcurifyResult result, BenchFigures figures)
     {
         var table = new Table()
             .Title($"procurify-x3, {Count(result.PurchaseOrders)} purchase orders into X3 (REST)")
@@ -19,6 +19,10 @@ public static class ProcurifyReport
         table.AddRow("External calls per record", Ratio(result.CallsPerRecord), "<= " + Ratio(BenchTargets.ExternalCallsPerRecord), BenchTargets.AtMost(result.CallsPerRecord, BenchTargets.ExternalCallsPerRecord));
         table.AddRow("  token calls (whole run)", Count(result.TokenCalls), "-", "-");
         AnsiConsole.Write(table);
+        var scenario = $"procurify-x3, {result.PurchaseOrders} purchase orders";
+        figures.Add(scenario, "Records/s end-to-end", result.RecordsPerSecond, "records/s");
+        figures.Add(scenario, "Storage ops per record", result.StorageOperationsPerRecord, "operations", "<= " + Ratio(BenchTargets.StorageOperationsPerRecord), result.StorageOperationsPerRecord <= BenchTargets.StorageOperationsPerRecord);
+        figures.Add(scenario, "External calls per record", result.CallsPerRecord, "calls", "<= " + Ratio(BenchTargets.ExternalCallsPerRecord), result.CallsPerRecord <= BenchTargets.ExternalCallsPerRecord);
 
         var calls = new Table().Title("External calls by route").AddColumns("System", "Method", "Route", "Calls", "Per record");
         foreach (var group in result.Calls)

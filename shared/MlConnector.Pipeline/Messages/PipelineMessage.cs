@@ -28,6 +28,19 @@ public sealed record PipelineMessage
     /// <summary>The record row's ETag as the producing stage left it; lets the next stage update it without reading it first.</summary>
     public string? RecordETag { get; init; }
 
+    /// <summary>
+    /// True when the intake (or the stage that requeued the record) filled in <see cref="KnownTargetId"/> and
+    /// <see cref="MayHaveReachedTarget"/> from the row it wrote, so a straight-through write needs no row read.
+    /// Envelopes from before these fields never carry it and take the write queue.
+    /// </summary>
+    public bool CarriesRowState { get; init; }
+
+    /// <summary>The target id the record row held at intake (an earlier version's write), or null for a record never written.</summary>
+    public string? KnownTargetId { get; init; }
+
+    /// <summary>An earlier attempt at this version may have reached the target: its write looks for it before creating.</summary>
+    public bool MayHaveReachedTarget { get; init; }
+
     /// <summary>W3C traceparent of the span that sent this message: the record's trace continues from it (RecordTrace).</summary>
     public string? TraceParent { get; init; }
 

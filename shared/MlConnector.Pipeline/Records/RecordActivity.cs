@@ -8,7 +8,7 @@ namespace MlConnector.Pipeline.Records;
 /// hour over the last day (records written, rejected or failed by the hour of their last change). One scan of the
 /// flow's record rows reading two columns, as `mlc status` already does for its counts.
 /// </summary>
-public sealed class RecordActivity(PipelineStorage storage, RecordStore records, TimeProvider time)
+public sealed class RecordActivity(PipelineStorage storage, TimeProvider time)
 {
     public async Task<FlowActivity> ReadAsync(string flow, CancellationToken cancellationToken)
     {
@@ -18,33 +18,30 @@ public sealed class RecordActivity(PipelineStorage storage, RecordStore records,
         var day = statuses.ToDictionary(s => s, _ => 0);
         var week = statuses.ToDictionary(s => s, _ => 0);
         var hours = Enumerable.Range(0, 24).Select(i => new HourlyCounts(HourStart(now).AddHours(i - 23), 0, 0)).ToArray();
-        foreach (var partition in records.Keys.Partitions(flow))
+        var filter = $"{RecordKeys.FlowPartitionsFilter(flow)} and {RecordKeys.RecordRangeFilter}";
+        await foreach (var row in storage.Records.QueryAsync<TableEntity>(filter, select: [nameof(RecordEntity.Status), nameof(RecordEntity.UpdatedAt)], cancellationToken: cancellationToken))
         {
-            var filter = $"PartitionKey eq '{partition.Replace("'", "''", StringComparison.Ordinal)}' and {RecordKeys.RecordRangeFilter}";
-            await foreach (var row in storage.Records.QueryAsync<TableEntity>(filter, select: [nameof(RecordEntity.Status), nameof(RecordEntity.UpdatedAt)], cancellationToken: cancellationToken))
+            var status = Enum.Parse<RecordStatus>(row.GetString(nameof(RecordEntity.Status)));
+            var at = row.GetDateTimeOffset(nameof(RecordEntity.UpdatedAt)) ?? default;
+            all[status]++;
+            var age = now - at;
+            if (age <= TimeSpan.FromDays(7))
             {
-                var status = Enum.Parse<RecordStatus>(row.GetString(nameof(RecordEntity.Status)));
-                var at = row.GetDateTimeOffset(nameof(RecordEntity.UpdatedAt)) ?? default;
-                all[status]++;
-                var age = now - at;
-                if (age <= TimeSpan.FromDays(7))
-                {
-                    week[status]++;
-                }
+                week[status]++;
+            }
 
-                if (age <= TimeSpan.FromDays(1))
+            if (age <= TimeSpan.FromDays(1))
+            {
+                day[status]++;
+                var index = 23 - (int)Math.Floor((HourStart(now) - HourStart(at)).TotalHours);
+                if (index is >= 0 and < 24)
                 {
-                    day[status]++;
-                    var index = 23 - (int)Math.Floor((HourStart(now) - HourStart(at)).TotalHours);
-                    if (index is >= 0 and < 24)
+                    hours[index] = status switch
                     {
-                        hours[index] = status switch
-                        {
-                            RecordStatus.Written => hours[index] with { Written = hours[index].Written + 1 },
-                            RecordStatus.Rejected or RecordStatus.Failed => hours[index] with { NeedAttention = hours[index].NeedAttention + 1 },
-                            _ => hours[index],
-                        };
-                    }
+                        RecordStatus.Written => hours[index] with { Written = hours[index].Written + 1 },
+                        RecordStatus.Rejected or RecordStatus.Failed => hours[index] with { NeedAttention = hours[index].NeedAttention + 1 },
+                        _ => hours[index],
+                    };
                 }
             }
         }
@@ -57,16 +54,13 @@ public sealed class RecordActivity(PipelineStorage storage, RecordStore records,
     {
         var known = 0;
         var written = 0;
-        foreach (var partition in records.Keys.Partitions(flow))
+        var filter = $"{RecordKeys.FlowPartitionsFilter(flow)} and {RecordKeys.RecordRangeFilter}";
+        await foreach (var row in storage.Records.QueryAsync<TableEntity>(filter, select: [nameof(RecordEntity.Status), nameof(RecordEntity.SourceModifiedAt)], cancellationToken: cancellationToken))
         {
-            var filter = $"PartitionKey eq '{partition.Replace("'", "''", StringComparison.Ordinal)}' and {RecordKeys.RecordRangeFilter}";
-            await foreach (var row in storage.Records.QueryAsync<TableEntity>(filter, select: [nameof(RecordEntity.Status), nameof(RecordEntity.SourceModifiedAt)], cancellationToken: cancellationToken))
+            if (since is null || row.GetDateTimeOffset(nameof(RecordEntity.SourceModifiedAt)) is not { } modified || modified >= since)
             {
-                if (since is null || row.GetDateTimeOffset(nameof(RecordEntity.SourceModifiedAt)) is not { } modified || modified >= since)
-                {
-                    known++;
-                    written += row.GetString(nameof(RecordEntity.Status)) == nameof(RecordStatus.Written) ? 1 : 0;
-                }
+                known++;
+                written += row.GetString(nameof(RecordEntity.Status)) == nameof(RecordStatus.Written) ? 1 : 0;
             }
         }
 

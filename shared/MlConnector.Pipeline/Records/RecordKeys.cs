@@ -6,10 +6,15 @@ using MlConnector.Pipeline.Storage;
 namespace MlConnector.Pipeline.Records;
 
 /// <summary>
-/// Where a record's rows live. A flow's rows spread over hash buckets (one table partition serves about
-/// 2,000 entities/s), record rows start with "r|" and history rows with "h|" so each kind reads as a range.
+/// Where a record's rows live. Each record has a table partition of its own, holding its row ("r|") and its archived
+/// history rows ("h|"), so a point read, a merge or a history move touches one small partition however many records
+/// the table holds (Azurite scans the partition a point operation names; Azure spreads partitions over servers). The
+/// partition key starts with the flow, then four hex digits of a hash of the key (so sequential ids do not pile onto one
+/// range of Azure's partition servers), then the stored key: "procurify-x3~k1f3a~1042".
+/// Rows written before this layout sit in 16 hash-bucket partitions per flow ("procurify-x3~03"); `mlc records migrate`
+/// moves them (<see cref="RecordPartitionMigration"/>).
 /// </summary>
-public sealed class RecordKeys(int buckets)
+public sealed class RecordKeys
 {
     public const string RecordPrefix = "r|";
     public const string HistoryPrefix = "h|";
@@ -17,18 +22,31 @@ public sealed class RecordKeys(int buckets)
     /// <summary>The first character after '|', so "r|" up to "r}" spans every record row.</summary>
     private const char PrefixEnd = '}';
 
-    public int Buckets { get; } = buckets;
+    /// <summary>Marks this layout's partitions: "&lt;flow&gt;~k…". The old bucket partitions have two digits there.</summary>
+    private const string PartitionMarker = "~k";
 
-    public string PartitionKey(string flow, string sourceKey) => BucketPartition(flow, Bucket(sourceKey));
+    public string PartitionKey(string flow, string sourceKey) =>
+        $"{TableKeys.Escape(flow)}{PartitionMarker}{Spread(sourceKey):x4}~{StoredKey(sourceKey)}";
 
-    public string BucketPartition(string flow, int bucket) => $"{TableKeys.Escape(flow)}~{bucket:D2}";
+    /// <summary>Every record partition of the flow (a range of partition keys), for scans by status.</summary>
+    public static string FlowPartitionsFilter(string flow)
+    {
+        var start = TableKeys.Escape(flow) + PartitionMarker;
+        return TableClient.CreateQueryFilter($"PartitionKey ge {start} and PartitionKey lt {start[..^1] + (char)(start[^1] + 1)}");
+    }
 
-    public IEnumerable<string> Partitions(string flow) => Enumerable.Range(0, Buckets).Select(bucket => BucketPartition(flow, bucket));
+    /// <summary>The flow's partitions of the old layout, "&lt;flow&gt;~00" to "&lt;flow&gt;~98".</summary>
+    public static string LegacyPartitionsFilter(string flow)
+    {
+        var start = TableKeys.Escape(flow) + "~0";
+        var end = TableKeys.Escape(flow) + "~:";
+        return TableClient.CreateQueryFilter($"PartitionKey ge {start} and PartitionKey lt {end}");
+    }
 
     /// <summary>Longest source key admitted as a record; real ids are far shorter. Longer keys are rejected with the reason.</summary>
     public const int MaxSourceKeyLength = 256;
 
-    /// <summary>Table keys hold 1 KiB (512 UTF-16 characters); history row keys add about 40 to the stored key.</summary>
+    /// <summary>Table keys hold 1 KiB (512 UTF-16 characters); history row keys add about 40 to the stored key, partition keys the flow and 7.</summary>
     private const int MaxStoredKeyLength = 400;
 
     public static string RecordRowKey(string sourceKey) => RecordPrefix + StoredKey(sourceKey);
@@ -86,8 +104,8 @@ public sealed class RecordKeys(int buckets)
         return TableClient.CreateQueryFilter($"RowKey ge {start} and RowKey lt {end}");
     }
 
-    /// <summary>FNV-1a over UTF-8: stable across processes and versions, unlike string.GetHashCode.</summary>
-    public int Bucket(string sourceKey)
+    /// <summary>16 bits of FNV-1a over UTF-8: stable across processes and versions, unlike string.GetHashCode.</summary>
+    public static int Spread(string sourceKey)
     {
         var hash = 2166136261u;
         foreach (var b in Encoding.UTF8.GetBytes(sourceKey))
@@ -95,6 +113,6 @@ public sealed class RecordKeys(int buckets)
             hash = (hash ^ b) * 16777619u;
         }
 
-        return (int)(hash % (uint)Buckets);
+        return (int)((hash ^ (hash >> 16)) & 0xFFFF);
     }
 }

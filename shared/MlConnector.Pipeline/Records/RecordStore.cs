@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Options;
 using MlConnector.Pipeline.Storage;
 
 namespace MlConnector.Pipeline.Records;
@@ -10,15 +9,16 @@ namespace MlConnector.Pipeline.Records;
 /// Reads and changes record rows. Every change is one single-entity merge carrying the status change and its
 /// history entry (<see cref="InlineHistory"/>), so state and lineage never disagree and cost one storage call.
 /// A row read with more than <see cref="InlineHistoryLimit"/> inline entries has them moved to archive rows in
-/// its partition on the way, which keeps rows small however often a record changes.
+/// its partition on the way, which keeps rows small however often a record changes. Each record has a partition of
+/// its own (<see cref="RecordKeys"/>), so every point operation stays as cheap at 100,000 records as at 1,000.
 /// </summary>
 public sealed class RecordStore
 {
     /// <summary>About ten versions' worth of stages; a row holds 252 properties, of which ours take 20.</summary>
     public const int InlineHistoryLimit = 32;
 
-    /// <summary>Azure Tables allows 15 comparisons per filter; the partition test takes one.</summary>
-    private const int KeysPerQuery = 12;
+    /// <summary>Row operations of one batch call (an intake page) in flight at once.</summary>
+    private const int ConcurrentRowOperations = 16;
 
     private const int MaxTransactionActions = 100;
 
@@ -29,14 +29,13 @@ public sealed class RecordStore
     private readonly TableClient _table;
     private readonly TimeProvider _time;
 
-    public RecordStore(PipelineStorage storage, IOptions<PipelineOptions> options, TimeProvider time)
+    public RecordStore(PipelineStorage storage, TimeProvider time)
     {
         _table = storage.Records;
         _time = time;
-        Keys = new RecordKeys(options.Value.RecordBuckets);
     }
 
-    public RecordKeys Keys { get; }
+    public RecordKeys Keys { get; } = new();
 
     public async Task<RecordEntity?> GetAsync(string flow, string sourceKey, CancellationToken cancellationToken)
     {
@@ -45,33 +44,17 @@ public sealed class RecordStore
         return response.HasValue ? await ToRecordAsync(response.Value!, cancellationToken) : null;
     }
 
-    /// <summary>The rows that exist for these keys, read with a few queries per partition rather than one read per key.</summary>
+    /// <summary>The rows that exist for these keys: one point read each (every record has its own partition), a few at a time.</summary>
     public async Task<IReadOnlyDictionary<string, RecordEntity>> GetManyAsync(string flow, IReadOnlyCollection<string> sourceKeys, CancellationToken cancellationToken)
     {
-        var found = new Dictionary<string, RecordEntity>(StringComparer.Ordinal);
-        var queries = sourceKeys
-            .GroupBy(key => Keys.PartitionKey(flow, key))
-            .SelectMany(partition => partition.Chunk(KeysPerQuery).Select(chunk => (Partition: partition.Key, Keys: chunk)))
-            .Select(async query =>
-            {
-                var rows = string.Join(" or ", query.Keys.Select(key => $"RowKey eq '{Quote(RecordKeys.RecordRowKey(key))}'"));
-                var filter = $"PartitionKey eq '{Quote(query.Partition)}' and ({rows})";
-                var results = new List<RecordEntity>();
-                await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-                {
-                    results.Add(await ToRecordAsync(entity, cancellationToken));
-                }
-
-                return results;
-            });
-        foreach (var rows in await Task.WhenAll(queries))
+        var found = new System.Collections.Concurrent.ConcurrentDictionary<string, RecordEntity>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(sourceKeys.Distinct(StringComparer.Ordinal), Concurrently(cancellationToken), async (key, ct) =>
         {
-            foreach (var row in rows)
+            if (await GetAsync(flow, key, ct) is { } row)
             {
-                found[row.SourceKey] = row;
+                found[key] = row;
             }
-        }
-
+        });
         return found;
     }
 
@@ -111,46 +94,50 @@ public sealed class RecordStore
         await _table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
     }
 
-    /// <summary>Applies the same kind of change to many records: one transaction per partition and hundred records.</summary>
+    /// <summary>Applies the same kind of change to many records, one merge each (records share no partition), a few at a time.</summary>
     public async Task<IReadOnlyDictionary<string, ETag>> ApplyManyAsync(string flow, IReadOnlyList<(string SourceKey, RecordUpdate Update)> changes, CancellationToken cancellationToken)
     {
-        var outcomes = await Task.WhenAll(Batches(flow, changes).Select(batch => SubmitAsync(flow, batch, create: false, cancellationToken)));
-        return outcomes.SelectMany(outcome => outcome).ToDictionary(item => item.SourceKey, item => item.ETag, StringComparer.Ordinal);
+        var etags = new System.Collections.Concurrent.ConcurrentDictionary<string, ETag>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(changes, Concurrently(cancellationToken), async (change, ct) =>
+        {
+            var response = await _table.UpsertEntityAsync(Row(flow, change.SourceKey, change.Update), TableUpdateMode.Merge, ct);
+            etags[change.SourceKey] = response.Headers.ETag ?? default;
+        });
+        return etags;
     }
 
     /// <summary>
-    /// Creates rows for records never seen before, one transaction per partition and hundred records, without reading
-    /// first. A transaction that meets an existing row applies nothing; its records come back as conflicts for the caller
-    /// to read and decide on. Returns the new rows' ETags and the conflicting keys.
+    /// Creates rows for records never seen before without reading first: one insert each, a few at a time. An insert
+    /// that meets an existing row changes nothing and its record comes back as a conflict for the caller to read and
+    /// decide on. Returns the new rows' ETags and the conflicting keys.
     /// </summary>
     public async Task<(IReadOnlyDictionary<string, ETag> Created, IReadOnlyList<string> Conflicts)> TryCreateManyAsync(
         string flow, IReadOnlyList<(string SourceKey, RecordUpdate Update)> changes, CancellationToken cancellationToken)
     {
-        var outcomes = await Task.WhenAll(Batches(flow, changes).Select(async batch =>
+        var created = new System.Collections.Concurrent.ConcurrentDictionary<string, ETag>(StringComparer.Ordinal);
+        var conflicts = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(changes, Concurrently(cancellationToken), async (change, ct) =>
         {
             try
             {
-                return (Created: await SubmitAsync(flow, batch, create: true, cancellationToken), Conflicts: Array.Empty<string>());
+                var response = await _table.AddEntityAsync(Row(flow, change.SourceKey, change.Update), ct);
+                created[change.SourceKey] = response.Headers.ETag ?? default;
             }
-            catch (TableTransactionFailedException ex) when (ex.Status == 409)
+            catch (RequestFailedException ex) when (ex.Status == 409)
             {
-                return (Created: [], Conflicts: batch.Select(change => change.SourceKey).ToArray());
+                conflicts.Add(change.SourceKey);
             }
-        }));
-        var created = outcomes.SelectMany(outcome => outcome.Created).ToDictionary(item => item.SourceKey, item => item.ETag, StringComparer.Ordinal);
-        return (created, outcomes.SelectMany(outcome => outcome.Conflicts).ToList());
+        });
+        return (created, conflicts.ToList());
     }
 
     public async IAsyncEnumerable<RecordEntity> QueryAsync(string flow, RecordStatus? status, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var statusFilter = status is { } wanted ? $" and Status eq '{wanted}'" : string.Empty;
-        foreach (var partition in Keys.Partitions(flow))
+        var filter = $"{RecordKeys.FlowPartitionsFilter(flow)} and {RecordKeys.RecordRangeFilter}{statusFilter}";
+        await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            var filter = $"PartitionKey eq '{Quote(partition)}' and {RecordKeys.RecordRangeFilter}{statusFilter}";
-            await foreach (var entity in _table.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
-            {
-                yield return await ToRecordAsync(entity, cancellationToken);
-            }
+            yield return await ToRecordAsync(entity, cancellationToken);
         }
     }
 
@@ -158,13 +145,10 @@ public sealed class RecordStore
     public async Task<IReadOnlyDictionary<RecordStatus, int>> CountByStatusAsync(string flow, CancellationToken cancellationToken)
     {
         var counts = Enum.GetValues<RecordStatus>().ToDictionary(status => status, _ => 0);
-        foreach (var partition in Keys.Partitions(flow))
+        var filter = $"{RecordKeys.FlowPartitionsFilter(flow)} and {RecordKeys.RecordRangeFilter}";
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: [nameof(RecordEntity.Status)], cancellationToken: cancellationToken))
         {
-            var filter = $"PartitionKey eq '{Quote(partition)}' and {RecordKeys.RecordRangeFilter}";
-            await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: [nameof(RecordEntity.Status)], cancellationToken: cancellationToken))
-            {
-                counts[Enum.Parse<RecordStatus>(row.GetString(nameof(RecordEntity.Status)))]++;
-            }
+            counts[Enum.Parse<RecordStatus>(row.GetString(nameof(RecordEntity.Status)))]++;
         }
 
         return counts;
@@ -175,7 +159,7 @@ public sealed class RecordStore
     {
         var partition = Keys.PartitionKey(flow, sourceKey);
         var entries = new List<HistoryEntry>();
-        var filter = $"PartitionKey eq '{Quote(partition)}' and {RecordKeys.HistoryRangeFilter(sourceKey)}";
+        var filter = $"{TableClient.CreateQueryFilter($"PartitionKey eq {partition}")} and {RecordKeys.HistoryRangeFilter(sourceKey)}";
         await foreach (var archived in _table.QueryAsync<HistoryEntity>(filter, cancellationToken: cancellationToken))
         {
             entries.Add(archived.ToEntry());
@@ -188,18 +172,6 @@ public sealed class RecordStore
         }
 
         return entries.OrderBy(entry => entry.At).ToList();
-    }
-
-    /// <summary>One transaction's worth of changes: a single partition, one action per record.</summary>
-    private IEnumerable<(string SourceKey, RecordUpdate Update)[]> Batches(string flow, IReadOnlyList<(string SourceKey, RecordUpdate Update)> changes) =>
-        changes.GroupBy(change => Keys.PartitionKey(flow, change.SourceKey)).SelectMany(partition => partition.Chunk(MaxTransactionActions));
-
-    private async Task<List<(string SourceKey, ETag ETag)>> SubmitAsync(string flow, (string SourceKey, RecordUpdate Update)[] batch, bool create, CancellationToken cancellationToken)
-    {
-        var kind = create ? TableTransactionActionType.Add : TableTransactionActionType.UpsertMerge;
-        var actions = batch.Select(change => new TableTransactionAction(kind, Row(flow, change.SourceKey, change.Update))).ToList();
-        var response = await _table.SubmitTransactionAsync(actions, cancellationToken);
-        return batch.Select((change, index) => (change.SourceKey, response.Value[index].Headers.ETag ?? default)).ToList();
     }
 
     /// <summary>The row properties an update sets, plus its history entry.</summary>
@@ -290,7 +262,8 @@ public sealed class RecordStore
         }
     }
 
-    private static string Quote(string value) => value.Replace("'", "''", StringComparison.Ordinal);
+    private static ParallelOptions Concurrently(CancellationToken cancellationToken) =>
+        new() { MaxDegreeOfParallelism = ConcurrentRowOperations, CancellationToken = cancellationToken };
 
     private static bool IsConditionFailure(RequestFailedException ex) =>
         ex.Status == 412 || ex.ErrorCode is "UpdateConditionNotSatisfied" or "ConditionNotMet" or "ResourceNotFound" || ex.Status == 404;

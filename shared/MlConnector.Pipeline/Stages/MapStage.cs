@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using MlConnector.Core;
 using MlConnector.Core.Flows;
 using MlConnector.Pipeline.Flows;
@@ -14,7 +15,9 @@ namespace MlConnector.Pipeline.Stages;
 
 /// <summary>
 /// The map stage: source record -> target document, or a rejection with a reason kept on the record row
-/// (retried on the next sync). A document the target must not receive (<see cref="DocumentValidation"/>) is rejected too. Mapped records go on to the write queue. A throw means "retry this message".
+/// (retried on the next sync). A document the target must not receive (<see cref="DocumentValidation"/>) is rejected too. Mapped records
+/// go on to the write queue, or on their first pass straight to the target (<see cref="PipelineOptions.StraightThroughWrites"/>).
+/// A throw means "retry this message".
 /// </summary>
 public sealed class MapStage(
     FlowCatalog catalog,
@@ -27,6 +30,8 @@ public sealed class MapStage(
     QueueRules rules,
     PipelineMetrics metrics,
     RecordDocuments documents,
+    WriteStage write,
+    IOptions<PipelineOptions> options,
     ILogger<MapStage> logger)
 {
     private const string StageName = "map";
@@ -97,8 +102,7 @@ public sealed class MapStage(
             _ => throw new InvalidOperationException($"Unknown map result {result.GetType().Name}."),
         };
 
-        var etag = await ApplyOnceAsync(message, update, cancellationToken);
-        if (etag is null)
+        if (await ApplyOnceAsync(message, update, cancellationToken) is not { } applied)
         {
             return;
         }
@@ -107,11 +111,20 @@ public sealed class MapStage(
         {
             var writeMessage = message with
             {
-                RecordETag = etag.Value.ToString(),
+                RecordETag = applied.ETag.ToString(),
                 Payload = JsonSerializer.SerializeToElement(document, CanonicalJson.Options),
                 PayloadBlob = null,
+                MayHaveReachedTarget = message.MayHaveReachedTarget || applied.MayHaveReachedTarget,
             };
-            await storage.WriteQueue.SendEnvelopeAsync(await codec.EncodeAsync(writeMessage, cancellationToken), cancellationToken);
+            if (applied.FirstPass && message.CarriesRowState && options.Value.StraightThroughWrites)
+            {
+                await write.WriteOnTheWayAsync(writeMessage, parts, cancellationToken);
+            }
+            else
+            {
+                await storage.WriteQueue.SendEnvelopeAsync(await codec.EncodeAsync(writeMessage, cancellationToken), cancellationToken);
+            }
+
             await codec.ReleasePayloadAsync(message, cancellationToken);
         }
         else
@@ -141,16 +154,18 @@ public sealed class MapStage(
     }
 
     /// <summary>
-    /// Updates the row using the ETag the intake left, saving a read. If the row moved on, reads it: a newer
-    /// version or a finished write makes this message stale (null: drop it); otherwise it is a redelivery and goes on.
+    /// Updates the row using the ETag the intake left, saving a read: a match proves this is the first delivery of this
+    /// admission to get here (<see cref="AppliedUpdate.FirstPass"/>). If the row moved on, reads it: a newer version or a
+    /// finished write makes this message stale (null: drop it); otherwise it is a redelivery and goes on, and a row
+    /// already Mapped for this version means an earlier delivery may have been writing it.
     /// </summary>
-    private async Task<Azure.ETag?> ApplyOnceAsync(PipelineMessage message, RecordUpdate update, CancellationToken cancellationToken)
+    private async Task<AppliedUpdate?> ApplyOnceAsync(PipelineMessage message, RecordUpdate update, CancellationToken cancellationToken)
     {
         if (message.RecordETag is { } etag)
         {
             try
             {
-                return await records.ApplyAsync(message.Flow, message.SourceKey, update, new Azure.ETag(etag), cancellationToken);
+                return new AppliedUpdate(await records.ApplyAsync(message.Flow, message.SourceKey, update, new Azure.ETag(etag), cancellationToken), FirstPass: true, MayHaveReachedTarget: false);
             }
             catch (RecordChangedException)
             {
@@ -165,6 +180,9 @@ public sealed class MapStage(
             return null;
         }
 
-        return await records.ApplyAsync(message.Flow, message.SourceKey, update, ifMatch: null, cancellationToken);
+        var wasMapped = row is { StatusValue: RecordStatus.Mapped };
+        return new AppliedUpdate(await records.ApplyAsync(message.Flow, message.SourceKey, update, ifMatch: null, cancellationToken), FirstPass: false, MayHaveReachedTarget: wasMapped);
     }
+
+    private sealed record AppliedUpdate(Azure.ETag ETag, bool FirstPass, bool MayHaveReachedTarget);
 }

@@ -37,6 +37,10 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
         // existing row (a changed record, a re-read boundary day, a repeated webhook) is read and judged.
         var (created, conflicts) = await records.TryCreateManyAsync(flow, candidates.Select(c => (c.Record.Key, c.Update)).ToList(), cancellationToken);
         var etags = new Dictionary<string, ETag>(created, StringComparer.Ordinal);
+
+        // What the next stages would otherwise read back: the target id of an earlier version, and whether an earlier
+        // attempt at this version may have reached the target. A new row has neither.
+        var rowStates = new Dictionary<string, (string? TargetId, bool MayHaveReachedTarget)>(StringComparer.Ordinal);
         var admitted = candidates.Where(c => created.ContainsKey(c.Record.Key)).ToList();
         var stale = 0;
         if (conflicts.Count > 0)
@@ -59,6 +63,13 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
                     ? j.Candidate with { Update = j.Candidate.Update with { LastAttemptAmbiguous = true } }
                     : j.Candidate)
                 .ToList();
+            foreach (var (candidate, row, _) in judged.Where(j => j.Verdict == Verdict.Admit))
+            {
+                // A row left Mapped (by this version or an older one) may have a write in flight or interrupted: look before creating.
+                var mayHaveReachedTarget = row is not null && (row.LastAttemptAmbiguous || row.StatusValue == RecordStatus.Mapped);
+                rowStates[candidate.Record.Key] = (row?.TargetId, mayHaveReachedTarget);
+            }
+
             var updated = await records.ApplyManyAsync(flow, admitting.Select(c => (c.Record.Key, c.Update)).ToList(), cancellationToken);
             foreach (var (key, etag) in updated)
             {
@@ -80,6 +91,7 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
             async (candidate, ct) =>
             {
                 using var trace = RecordTrace.StartIntake("intake", flow, candidate.Record.Key);
+                var rowState = rowStates.GetValueOrDefault(candidate.Record.Key);
                 var message = new PipelineMessage
                 {
                     Flow = flow,
@@ -89,6 +101,9 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
                     CorrelationId = candidate.Update.CorrelationId,
                     ReceivedAt = now,
                     RecordETag = etags[candidate.Record.Key].ToString(),
+                    CarriesRowState = true,
+                    KnownTargetId = rowState.TargetId,
+                    MayHaveReachedTarget = rowState.MayHaveReachedTarget,
                     Payload = candidate.Stored.Blob is null ? candidate.Record.Payload : null,
                     PayloadBlob = candidate.Stored.Blob,
                 }.Carry(trace);
@@ -129,6 +144,9 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
             Attempt = attempt,
             ReceivedAt = time.GetUtcNow(),
             RecordETag = etag.ToString(),
+            CarriesRowState = true,
+            KnownTargetId = row.TargetId,
+            MayHaveReachedTarget = row.LastAttemptAmbiguous,
             Payload = payload,
             PayloadBlob = payload is null ? row.PendingPayloadBlob : null,
         }.Carry(trace);

@@ -17,10 +17,9 @@ public sealed class PipelineStorage
         var queueOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
         var tableOptions = new TableClientOptions();
         var blobOptions = new BlobClientOptions();
-        foreach (var options in new ClientOptions[] { queueOptions, tableOptions, blobOptions })
-        {
-            options.AddPolicy(counter, HttpPipelinePosition.PerRetry);
-        }
+        queueOptions.AddPolicy(counter.PolicyFor(StorageService.Queue), HttpPipelinePosition.PerRetry);
+        tableOptions.AddPolicy(counter.PolicyFor(StorageService.Table), HttpPipelinePosition.PerRetry);
+        blobOptions.AddPolicy(counter.PolicyFor(StorageService.Blob), HttpPipelinePosition.PerRetry);
 
         QueueServiceClient queues;
         TableServiceClient tables;

@@ -107,6 +107,18 @@ public sealed class QueueWorker(
     {
         await Task.Yield();
         await using var lease = new MessageLease(queue, message, options.MessageLease, logger);
+
+        // The message stops counting as in flight once its handler is done: settling it (a delete) is bookkeeping, and the
+        // next message should not wait for it (a slow target's records would otherwise hold a slot through it).
+        var counted = 1;
+        void HandlerDone()
+        {
+            if (Interlocked.Exchange(ref counted, 0) == 1)
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
+
         try
         {
             if (message.DequeueCount > rules.MaxDequeueCount)
@@ -126,6 +138,7 @@ public sealed class QueueWorker(
                 failure = ex;
             }
 
+            HandlerDone();
             if (failure is null)
             {
                 await SettleHandledAsync(message, lease);
@@ -153,7 +166,7 @@ public sealed class QueueWorker(
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
+            HandlerDone();
             Interlocked.Increment(ref _handled);
         }
     }

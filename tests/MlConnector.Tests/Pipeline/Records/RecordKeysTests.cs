@@ -6,48 +6,29 @@ namespace MlConnector.Tests.Pipeline.Records;
 public sealed class RecordKeysTests
 {
     /// <summary>
-    /// Rows already stored live in these partitions: a different bucket after an upgrade would orphan them.
-    /// Expected values are FNV-1a (32-bit, UTF-8) computed independently of the product code.
+    /// Rows already stored live in these partitions: a different partition after an upgrade would orphan them.
+    /// Expected spreads are FNV-1a (32-bit, UTF-8, high half folded onto the low half) computed independently of the product code.
     /// </summary>
     [Theory]
-    [InlineData("PO/2024#7", 16, 3)]
-    [InlineData("1042", 16, 6)]
-    [InlineData("000000123", 16, 3)]
-    [InlineData("POH-2024-000123", 16, 10)]
-    [InlineData("", 16, 5)]
-    [InlineData("PO/2024#7", 7, 0)]
-    [InlineData("1042", 7, 4)]
-    [InlineData("POH-2024-000123", 7, 3)]
-    public void A_key_always_lands_in_the_same_bucket(string sourceKey, int buckets, int expectedBucket)
+    [InlineData("PO/2024#7", "procurify-x3~k6360~PO%2F2024%237")]
+    [InlineData("1042", "procurify-x3~k68cb~1042")]
+    [InlineData("000000123", "procurify-x3~kf59e~000000123")]
+    [InlineData("POH-2024-000123", "procurify-x3~k829e~POH-2024-000123")]
+    public void A_key_always_lands_in_the_same_partition_of_its_own(string sourceKey, string expectedPartition)
     {
-        Assert.Equal(expectedBucket, new RecordKeys(buckets).Bucket(sourceKey));
+        Assert.Equal(expectedPartition, new RecordKeys().PartitionKey("procurify-x3", sourceKey));
     }
 
     [Fact]
-    public void The_partition_key_names_the_flow_and_the_bucket()
+    public void Partitions_of_this_layout_never_collide_with_the_bucket_partitions_of_the_old_one()
     {
-        Assert.Equal("procurify-x3~03", new RecordKeys(16).PartitionKey("procurify-x3", "PO/2024#7"));
-    }
+        var keys = new RecordKeys();
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(7)]
-    [InlineData(16)]
-    [InlineData(99)]
-    public void Every_bucket_is_within_range_and_has_a_partition(int buckets)
-    {
-        var keys = new RecordKeys(buckets);
-        var partitions = keys.Partitions("flow").ToHashSet(StringComparer.Ordinal);
+        // A source key that looks like an old bucket number still gets a partition of the new shape.
+        var partition = keys.PartitionKey("flow", "07");
 
-        for (var i = 0; i < 2_000; i++)
-        {
-            var sourceKey = $"ORD-{i}-Zürich-{i * 7919}";
-            var bucket = keys.Bucket(sourceKey);
-            Assert.InRange(bucket, 0, buckets - 1);
-            Assert.Contains(keys.PartitionKey("flow", sourceKey), partitions);
-        }
-
-        Assert.Equal(buckets, partitions.Count);
+        Assert.StartsWith("flow~k", partition, StringComparison.Ordinal);
+        Assert.NotEqual("flow~07", partition);
     }
 
     public static TheoryData<string, Func<int, string>> KeyShapes => new()
@@ -58,21 +39,21 @@ public sealed class RecordKeysTests
         { "GUIDs", i => new Guid(i, 0x1234, 0x5678, 9, 8, 7, 6, 5, 4, 3, 2).ToString() },
     };
 
+    /// <summary>Sequential ids must not crowd one range of Azure's partition servers: the hash prefix spreads them.</summary>
     [Theory]
     [MemberData(nameof(KeyShapes))]
-    public void Ten_thousand_keys_spread_evenly_over_sixteen_buckets(string shape, Func<int, string> keyOf)
+    public void Ten_thousand_keys_spread_evenly_over_the_hash_prefixes(string shape, Func<int, string> keyOf)
     {
-        var keys = new RecordKeys(16);
         var counts = new int[16];
 
         for (var i = 0; i < 10_000; i++)
         {
-            counts[keys.Bucket(keyOf(i))]++;
+            counts[RecordKeys.Spread(keyOf(i)) >> 12]++;
         }
 
         var mean = 10_000 / 16.0;
         Assert.True(
             counts.All(count => count >= mean * 0.7 && count <= mean * 1.3),
-            $"{shape}: bucket counts {string.Join(", ", counts)} stray more than 30% from the mean {mean}");
+            $"{shape}: prefix counts {string.Join(", ", counts)} stray more than 30% from the mean {mean}");
     }
 }
