@@ -228,6 +228,7 @@ var appSettings = {
   Pipeline__MaxDeferralMinutes: '1440'
   Pipeline__StalledIntakeSeconds: '600'
   Pipeline__InboxLeftoverSeconds: '120'
+  Pipeline__WriteClaimSeconds: '240'
 }
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {

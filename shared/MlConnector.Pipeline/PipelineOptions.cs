@@ -50,6 +50,17 @@ public sealed class PipelineOptions
     /// </summary>
     public int StalledIntakeSeconds { get; set; } = 600;
 
+    /// <summary>
+    /// How long a write holds its record's write claim (<see cref="Records.WriteClaim"/>): one write of a record at a time,
+    /// so two versions written at once can neither both create the target record nor land out of order. The write's call
+    /// is cut off 15 s before the claim lapses, and a runtime killed mid-write holds its records up for this long at most.
+    /// Longer than a connector call with its retries (3 min by default). Default 240; at least 30.
+    /// </summary>
+    public int WriteClaimSeconds { get; set; } = 240;
+
+    /// <summary>The write claim's duration, at least 30 s whatever the setting says.</summary>
+    public TimeSpan WriteClaimDuration => TimeSpan.FromSeconds(Math.Max(30, WriteClaimSeconds));
+
     /// <summary>A stored webhook batch still in the inbox after this long was left by a process that stopped; the maintenance sweep forwards it. Default 120.</summary>
     public int InboxLeftoverSeconds { get; set; } = 120;
 

@@ -65,6 +65,15 @@ public sealed class RecordEntity
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The version whose write to the target holds the record's write claim (see <see cref="WriteClaim"/>), or null.</summary>
+    public string? WritingVersion { get; set; }
+
+    /// <summary>Which attempt holds the write claim: a second delivery of the same version waits for it too.</summary>
+    public string? WriteClaimId { get; set; }
+
+    /// <summary>When the write claim of <see cref="WritingVersion"/> lapses; its call is cut off before then.</summary>
+    public DateTimeOffset? WritingUntil { get; set; }
+
     public RecordStatus StatusValue => Enum.Parse<RecordStatus>(Status);
 
     /// <summary>Merges cannot delete a property, so cleared text is stored empty and read back as null.</summary>
@@ -92,6 +101,9 @@ public sealed class RecordEntity
         MappedDocumentBlob = Text(row, nameof(MappedDocumentBlob)),
         MissingMappings = Text(row, nameof(MissingMappings)),
         UpdatedAt = row.GetDateTimeOffset(nameof(UpdatedAt)) ?? default,
+        WritingVersion = Text(row, nameof(WritingVersion)),
+        WriteClaimId = Text(row, nameof(WriteClaimId)),
+        WritingUntil = row.GetDateTimeOffset(nameof(WritingUntil)),
     };
 
     private static string? Text(TableEntity row, string name) => row.GetString(name) is { Length: > 0 } text ? text : null;

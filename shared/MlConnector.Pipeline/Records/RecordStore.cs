@@ -24,6 +24,9 @@ public sealed class RecordStore
 
     private const int MaxReasonChars = 16_000;
 
+    /// <summary>Reads and conditional merges a write outcome may take while other stages keep changing the row.</summary>
+    private const int MaxSettleAttempts = 5;
+
     private static readonly HashSet<string> ServiceProperties = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag" };
 
     private readonly TableClient _table;
@@ -94,16 +97,111 @@ public sealed class RecordStore
         await _table.UpsertEntityAsync(row, TableUpdateMode.Merge, cancellationToken);
     }
 
-    /// <summary>Applies the same kind of change to many records, one merge each (records share no partition), a few at a time.</summary>
-    public async Task<IReadOnlyDictionary<string, ETag>> ApplyManyAsync(string flow, IReadOnlyList<(string SourceKey, RecordUpdate Update)> changes, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the same kind of change to many records, one merge each (records share no partition), a few at a time, each
+    /// only if its row is still as the caller read it (no ETag: a row the caller found missing is created or merged).
+    /// Returns the new ETags and the keys whose rows moved on meanwhile.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<string, ETag> Applied, IReadOnlyList<string> Changed)> ApplyManyIfUnchangedAsync(
+        string flow, IReadOnlyList<(string SourceKey, RecordUpdate Update, ETag? IfMatch)> changes, CancellationToken cancellationToken)
     {
         var etags = new System.Collections.Concurrent.ConcurrentDictionary<string, ETag>(StringComparer.Ordinal);
+        var changed = new System.Collections.Concurrent.ConcurrentBag<string>();
         await Parallel.ForEachAsync(changes, Concurrently(cancellationToken), async (change, ct) =>
         {
-            var response = await _table.UpsertEntityAsync(Row(flow, change.SourceKey, change.Update), TableUpdateMode.Merge, ct);
-            etags[change.SourceKey] = response.Headers.ETag ?? default;
+            try
+            {
+                etags[change.SourceKey] = await ApplyAsync(flow, change.SourceKey, change.Update, change.IfMatch, ct);
+            }
+            catch (RecordChangedException)
+            {
+                changed.Add(change.SourceKey);
+            }
         });
-        return etags;
+        return (etags, changed.ToList());
+    }
+
+    /// <summary>Takes the record's write claim if the row is still as read (<see cref="WriteClaim"/>). Fails with <see cref="RecordChangedException"/> if it moved on.</summary>
+    public async Task<ETag> ClaimWriteAsync(string flow, string sourceKey, WriteClaim claim, ETag ifMatch, CancellationToken cancellationToken)
+    {
+        var row = new TableEntity(Keys.PartitionKey(flow, sourceKey), RecordKeys.RecordRowKey(sourceKey));
+        SetClaim(row, claim);
+        try
+        {
+            var response = await _table.UpdateEntityAsync(row, ifMatch, TableUpdateMode.Merge, cancellationToken);
+            return response.Headers.ETag ?? default;
+        }
+        catch (RequestFailedException ex) when (IsConditionFailure(ex))
+        {
+            throw new RecordChangedException(flow, sourceKey, ex);
+        }
+    }
+
+    /// <summary>Releases <paramref name="claim"/> if the record still holds it (a deferred write), leaving everything else as it is.</summary>
+    public async Task ReleaseWriteClaimAsync(string flow, string sourceKey, WriteClaim claim, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync(flow, sourceKey, cancellationToken);
+            if (current?.WriteClaimId != claim.Id)
+            {
+                return;
+            }
+
+            var row = new TableEntity(current.PartitionKey, current.RowKey);
+            ReleaseClaim(row);
+            try
+            {
+                await _table.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Merge, cancellationToken);
+                return;
+            }
+            catch (RequestFailedException ex) when (IsConditionFailure(ex) && attempt < MaxSettleAttempts)
+            {
+                // The row moved between the read and the merge: read it once more.
+            }
+        }
+    }
+
+    /// <summary>
+    /// Records a write attempt's outcome (<paramref name="update"/>, made by the holder of <paramref name="claim"/>). If the
+    /// row is as the claim left it (<paramref name="claimETag"/>) it is applied as it is; if only notes changed it since, it is
+    /// applied on a fresh read. If a newer version was admitted meanwhile, the row keeps that version's state and takes only
+    /// what stays true of this attempt: the target id and written version of a write that happened, the claim's release,
+    /// and the history entry. The result says which happened.
+    /// </summary>
+    public async Task<WriteSettlement> SettleWriteAsync(string flow, string sourceKey, RecordUpdate update, WriteClaim? claim, ETag? claimETag, CancellationToken cancellationToken)
+    {
+        if (claimETag is { } etag)
+        {
+            try
+            {
+                return new WriteSettlement(await ApplyAsync(flow, sourceKey, update, etag, cancellationToken), Superseded: false);
+            }
+            catch (RecordChangedException)
+            {
+                // Read below and settle on what the row says now.
+            }
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var row = await GetAsync(flow, sourceKey, cancellationToken);
+            var ownsClaim = row?.WriteClaimId is null || row.WriteClaimId == claim?.Id;
+            try
+            {
+                if (row is null || row.SourceVersion == update.SourceVersion)
+                {
+                    var settled = update with { ReleasesWriteClaim = update.ReleasesWriteClaim && ownsClaim };
+                    return new WriteSettlement(await ApplyAsync(flow, sourceKey, settled, row?.ETag, cancellationToken), Superseded: false);
+                }
+
+                return new WriteSettlement(await ApplySupersededAsync(row, update, ownsClaim, cancellationToken), Superseded: true);
+            }
+            catch (RecordChangedException) when (attempt < MaxSettleAttempts)
+            {
+                // The row moved again between the read and the merge: read it once more.
+            }
+        }
     }
 
     /// <summary>
@@ -199,8 +297,52 @@ public sealed class RecordStore
         SetIfPresent(row, nameof(RecordEntity.MappedDocument), update.MappedDocument);
         SetIfPresent(row, nameof(RecordEntity.MappedDocumentBlob), update.MappedDocumentBlob);
         SetIfPresent(row, nameof(RecordEntity.MissingMappings), update.MissingMappings);
+        if (update.TakesWriteClaim is { } claim)
+        {
+            SetClaim(row, claim);
+        }
+        else if (update.ReleasesWriteClaim)
+        {
+            ReleaseClaim(row);
+        }
 
-        var entry = new HistoryEntry(
+        var entry = Entry(update, now);
+        row[InlineHistory.PropertyName(entry)] = InlineHistory.Serialize(entry);
+        return row;
+    }
+
+    /// <summary>A superseded attempt's outcome: the newer version's status and versions stay, what this attempt did is added.</summary>
+    private async Task<ETag> ApplySupersededAsync(RecordEntity current, RecordUpdate update, bool ownsClaim, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var row = new TableEntity(current.PartitionKey, current.RowKey);
+        if (current.StatusValue != RecordStatus.Written)
+        {
+            // The newer version has not been written: its write finds the target record by this id.
+            SetIfPresent(row, nameof(RecordEntity.TargetId), current.TargetId ?? update.TargetId);
+            SetIfPresent(row, nameof(RecordEntity.WrittenVersion), update.WrittenVersion);
+        }
+
+        if (ownsClaim && update.ReleasesWriteClaim)
+        {
+            ReleaseClaim(row);
+        }
+
+        var note = $"version {current.SourceVersion} was admitted while version {update.SourceVersion} was being written; the row follows version {current.SourceVersion}";
+        var entry = Entry(update with { Reason = Bounded(string.IsNullOrEmpty(update.Reason) ? note : $"{update.Reason} ({note})") }, now);
+        row[InlineHistory.PropertyName(entry)] = InlineHistory.Serialize(entry);
+        try
+        {
+            var response = await _table.UpdateEntityAsync(row, current.ETag, TableUpdateMode.Merge, cancellationToken);
+            return response.Headers.ETag ?? default;
+        }
+        catch (RequestFailedException ex) when (IsConditionFailure(ex))
+        {
+            throw new RecordChangedException(current.Flow, current.SourceKey, ex);
+        }
+    }
+
+    private static HistoryEntry Entry(RecordUpdate update, DateTimeOffset now) => new(
             update.Stage,
             update.Status.ToString(),
             update.SourceVersion,
@@ -209,8 +351,19 @@ public sealed class RecordStore
             string.IsNullOrEmpty(update.Reason) ? null : update.Reason,
             update.CorrelationId,
             now);
-        row[InlineHistory.PropertyName(entry)] = InlineHistory.Serialize(entry);
-        return row;
+
+    private static void SetClaim(TableEntity row, WriteClaim claim)
+    {
+        row[nameof(RecordEntity.WritingVersion)] = claim.Version;
+        row[nameof(RecordEntity.WriteClaimId)] = claim.Id;
+        row[nameof(RecordEntity.WritingUntil)] = claim.Until;
+    }
+
+    /// <summary>Merges cannot remove a property: a released claim is an empty id, read back as none.</summary>
+    private static void ReleaseClaim(TableEntity row)
+    {
+        row[nameof(RecordEntity.WritingVersion)] = string.Empty;
+        row[nameof(RecordEntity.WriteClaimId)] = string.Empty;
     }
 
     private async Task<RecordEntity> ToRecordAsync(TableEntity row, CancellationToken cancellationToken) =>
@@ -268,6 +421,9 @@ public sealed class RecordStore
     private static bool IsConditionFailure(RequestFailedException ex) =>
         ex.Status == 412 || ex.ErrorCode is "UpdateConditionNotSatisfied" or "ConditionNotMet" or "ResourceNotFound" || ex.Status == 404;
 }
+
+/// <summary>A write outcome recorded on its row; <paramref name="Superseded"/>: a newer version was admitted meanwhile and the row follows it.</summary>
+public sealed record WriteSettlement(ETag ETag, bool Superseded);
 
 /// <summary>The row changed since the ETag the caller held (another stage or a redelivery got there first).</summary>
 public sealed class RecordChangedException(string flow, string sourceKey, Exception innerException)

@@ -45,4 +45,10 @@ public sealed record RecordUpdate
 
     /// <summary>Null leaves the stored list; an empty string clears it.</summary>
     public string? MissingMappings { get; init; }
+
+    /// <summary>Takes the record's write claim (see <see cref="WriteClaim"/>); null leaves the claim as it is.</summary>
+    public WriteClaim? TakesWriteClaim { get; init; }
+
+    /// <summary>True releases the write claim (a written, handed-over or refused write).</summary>
+    public bool ReleasesWriteClaim { get; init; }
 }

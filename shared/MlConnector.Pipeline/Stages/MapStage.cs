@@ -32,6 +32,7 @@ public sealed class MapStage(
     RecordDocuments documents,
     WriteStage write,
     IOptions<PipelineOptions> options,
+    TimeProvider time,
     ILogger<MapStage> logger)
 {
     private const string StageName = "map";
@@ -102,7 +103,11 @@ public sealed class MapStage(
             _ => throw new InvalidOperationException($"Unknown map result {result.GetType().Name}."),
         };
 
-        if (await ApplyOnceAsync(message, update, cancellationToken) is not { } applied)
+        // A straight-through write claims the record in this same update (no extra call); one whose intake saw a write
+        // that may still be in flight goes by the write queue, which waits for that write's claim.
+        var straightThrough = options.Value.StraightThroughWrites && message.CarriesRowState && !message.MayHaveReachedTarget && message.RecordETag is not null;
+        var claim = straightThrough && update.Status == RecordStatus.Mapped ? WriteClaim.Take(message.SourceVersion, time.GetUtcNow(), options.Value.WriteClaimDuration) : null;
+        if (await ApplyOnceAsync(message, update with { TakesWriteClaim = claim }, cancellationToken) is not { } applied)
         {
             return;
         }
@@ -116,9 +121,9 @@ public sealed class MapStage(
                 PayloadBlob = null,
                 MayHaveReachedTarget = message.MayHaveReachedTarget || applied.MayHaveReachedTarget,
             };
-            if (applied.FirstPass && message.CarriesRowState && options.Value.StraightThroughWrites)
+            if (applied.FirstPass && claim is not null)
             {
-                await write.WriteOnTheWayAsync(writeMessage, parts, cancellationToken);
+                await write.WriteOnTheWayAsync(writeMessage, parts, claim, applied.ETag, cancellationToken);
             }
             else
             {
@@ -180,8 +185,9 @@ public sealed class MapStage(
             return null;
         }
 
+        // A redelivery writes by the write queue, which takes the claim there.
         var wasMapped = row is { StatusValue: RecordStatus.Mapped };
-        return new AppliedUpdate(await records.ApplyAsync(message.Flow, message.SourceKey, update, ifMatch: null, cancellationToken), FirstPass: false, MayHaveReachedTarget: wasMapped);
+        return new AppliedUpdate(await records.ApplyAsync(message.Flow, message.SourceKey, update with { TakesWriteClaim = null }, ifMatch: null, cancellationToken), FirstPass: false, MayHaveReachedTarget: wasMapped);
     }
 
     private sealed record AppliedUpdate(Azure.ETag ETag, bool FirstPass, bool MayHaveReachedTarget);

@@ -22,6 +22,9 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
     /// <summary>Rows this young in Received/Mapped are in flight: a re-read of the same version is not enqueued twice.</summary>
     public TimeSpan InFlightWindow => TimeSpan.FromSeconds(options.Value.StalledIntakeSeconds);
 
+    /// <summary>Reads and conditional updates of one page's existing rows before giving up while other stages keep changing them.</summary>
+    private const int MaxAdmissionRounds = 5;
+
     /// <summary>Largest payload kept inline on the record row (table string properties hold 32K characters).</summary>
     private const int InlinePayloadChars = 30_000;
 
@@ -43,10 +46,18 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
         var rowStates = new Dictionary<string, (string? TargetId, bool MayHaveReachedTarget)>(StringComparer.Ordinal);
         var admitted = candidates.Where(c => created.ContainsKey(c.Record.Key)).ToList();
         var stale = 0;
-        if (conflicts.Count > 0)
+        // Judged on a read and applied only if the row is still as read: a stage that moved it meanwhile (a write that
+        // claimed it) must be seen, or the newer version would go straight through beside that write.
+        var pending = conflicts.ToList();
+        for (var round = 1; pending.Count > 0; round++)
         {
-            var conflicting = conflicts.ToHashSet(StringComparer.Ordinal);
-            var existing = await records.GetManyAsync(flow, conflicts, cancellationToken);
+            if (round > MaxAdmissionRounds)
+            {
+                throw new InvalidOperationException($"{pending.Count} record(s) of {flow} kept changing while being admitted (first: {pending[0]}); the page is retried");
+            }
+
+            var conflicting = pending.ToHashSet(StringComparer.Ordinal);
+            var existing = await records.GetManyAsync(flow, pending, cancellationToken);
             var judged = candidates.Where(c => conflicting.Contains(c.Record.Key))
                 .Select(c => (Candidate: c, Row: existing.GetValueOrDefault(c.Record.Key), Verdict: Judge(existing.GetValueOrDefault(c.Record.Key), c.Record, mode, now, InFlightWindow)))
                 .ToList();
@@ -59,24 +70,26 @@ public sealed class RecordAdmission(RecordStore records, MessageCodec codec, Pip
 
             // A version admitted again while its row says Mapped may have died mid-write: its write looks before creating.
             var admitting = judged.Where(j => j.Verdict == Verdict.Admit)
-                .Select(j => j.Row is { StatusValue: RecordStatus.Mapped } && j.Row.SourceVersion == j.Candidate.Record.Version
+                .Select(j => (Candidate: j.Row is { StatusValue: RecordStatus.Mapped } && j.Row.SourceVersion == j.Candidate.Record.Version
                     ? j.Candidate with { Update = j.Candidate.Update with { LastAttemptAmbiguous = true } }
-                    : j.Candidate)
+                    : j.Candidate, j.Row))
                 .ToList();
-            foreach (var (candidate, row, _) in judged.Where(j => j.Verdict == Verdict.Admit))
+            foreach (var (candidate, row) in admitting)
             {
-                // A row left Mapped (by this version or an older one) may have a write in flight or interrupted: look before creating.
-                var mayHaveReachedTarget = row is not null && (row.LastAttemptAmbiguous || row.StatusValue == RecordStatus.Mapped);
+                // A row left Mapped (by this version or an older one) or holding a write claim may have a write in flight
+                // or interrupted: the next write waits for that claim and looks before creating.
+                var mayHaveReachedTarget = row is not null && (row.LastAttemptAmbiguous || row.StatusValue == RecordStatus.Mapped || row.LeftUnreleased());
                 rowStates[candidate.Record.Key] = (row?.TargetId, mayHaveReachedTarget);
             }
 
-            var updated = await records.ApplyManyAsync(flow, admitting.Select(c => (c.Record.Key, c.Update)).ToList(), cancellationToken);
+            var (updated, changed) = await records.ApplyManyIfUnchangedAsync(flow, admitting.Select(a => (a.Candidate.Record.Key, a.Candidate.Update, a.Row?.ETag)).ToList(), cancellationToken);
             foreach (var (key, etag) in updated)
             {
                 etags[key] = etag;
             }
 
-            admitted.AddRange(admitting);
+            admitted.AddRange(admitting.Select(a => a.Candidate).Where(c => updated.ContainsKey(c.Record.Key)));
+            pending = changed.ToList();
         }
 
         foreach (var refused in admitted.Where(c => c.Update.Status == RecordStatus.Rejected))

@@ -13,7 +13,7 @@ internal static class StageFailures
 {
     public static async Task RecordAsync(
         RecordStore records, PipelineMetrics metrics, ILogger logger, string stage, PipelineMessage message, Exception error,
-        long dequeueCount, int maxDequeueCount, bool ambiguous, CancellationToken cancellationToken)
+        long dequeueCount, int maxDequeueCount, bool ambiguous, CancellationToken cancellationToken, WriteClaim? claim = null)
     {
         var last = dequeueCount >= maxDequeueCount;
         var reason = last
@@ -32,6 +32,29 @@ internal static class StageFailures
 
         try
         {
+            if (claim is not null)
+            {
+                // A write attempt releases its claim with its outcome, so its own retry (or a newer version) need not wait for it to lapse.
+                var settled = await records.SettleWriteAsync(message.Flow, message.SourceKey, new RecordUpdate
+                {
+                    Stage = stage,
+                    Status = last ? RecordStatus.Failed : RecordStatus.Mapped,
+                    SourceVersion = message.SourceVersion,
+                    CorrelationId = message.CorrelationId,
+                    Attempt = (int)dequeueCount,
+                    Attempts = (int)dequeueCount,
+                    Reason = reason,
+                    LastAttemptAmbiguous = ambiguous ? true : null,
+                    ReleasesWriteClaim = true,
+                }, claim, claimETag: null, cancellationToken);
+                if (settled.Superseded)
+                {
+                    logger.LogInformation("{SourceKey} version {Version} failed at {Stage}, but a newer version was admitted since; its row follows that version", message.SourceKey, message.SourceVersion, stage);
+                }
+
+                return;
+            }
+
             var row = await records.GetAsync(message.Flow, message.SourceKey, cancellationToken);
             if (row is not null && row.SourceVersion != message.SourceVersion)
             {

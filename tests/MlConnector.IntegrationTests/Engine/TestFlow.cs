@@ -122,10 +122,28 @@ public sealed class RecordingSink : ITargetSink
             throw failure;
         }
 
-        await Task.Delay(Delay, CancellationToken.None);
-        _writes.Enqueue(request);
-        return new WriteResult($"T-{request.SourceKey}", request.ExistingTargetId is null ? WriteAction.Created : WriteAction.Updated);
+        var inFlight = _inFlight.AddOrUpdate(request.SourceKey, 1, (_, count) => count + 1);
+        lock (_inFlight)
+        {
+            MostConcurrentWritesOfOneRecord = Math.Max(MostConcurrentWritesOfOneRecord, inFlight);
+        }
+
+        try
+        {
+            await Task.Delay(Delay, CancellationToken.None);
+            _writes.Enqueue(request);
+            return new WriteResult($"T-{request.SourceKey}", request.ExistingTargetId is null ? WriteAction.Created : WriteAction.Updated);
+        }
+        finally
+        {
+            _inFlight.AddOrUpdate(request.SourceKey, 0, (_, count) => count - 1);
+        }
     }
+
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.Ordinal);
+
+    /// <summary>The most calls for one record that were ever in flight at once (two mean two writes raced).</summary>
+    public int MostConcurrentWritesOfOneRecord { get; private set; }
 
     public int WritesOf(string key) => _writes.Count(write => write.SourceKey == key);
 }

@@ -39,6 +39,7 @@ internal sealed class FaultMatrix(ReliabilityWorld world, FaultMatrixOptions opt
         ["LocalRuntime:StopGraceSeconds"] = "10",
         ["Pipeline:StalledIntakeSeconds"] = "60",
         ["Pipeline:InboxLeftoverSeconds"] = "15",
+        ["Pipeline:WriteClaimSeconds"] = "60",
         ["Pipeline:IntakeMaxBacklog"] = "400",
         ["Maintenance_Schedule"] = "*/5 * * * * *",
         ["Logging:LogLevel:Default"] = "Information",
