@@ -20,6 +20,13 @@ public interface IWebhookSource
     /// shopper's own action on anything but a success answer, so its source answers every outcome itself.
     /// </summary>
     WebhookReply? Reply(WebhookOutcome outcome) => null;
+
+    /// <summary>
+    /// How long the intake keeps retrying its own storage before it answers that the delivery could not be stored. Short
+    /// for a sender that retries on a refusal; long for one that never sends again, so a brief storage outage costs that
+    /// sender a slower answer rather than the record. Default 3 s.
+    /// </summary>
+    TimeSpan StoreRetryWindow => TimeSpan.FromSeconds(3);
 }
 
 /// <summary>What the intake did with one delivery; <see cref="Reason"/> says why for anything but stored or ignored.</summary>

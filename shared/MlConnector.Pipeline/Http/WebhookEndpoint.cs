@@ -13,7 +13,7 @@ namespace MlConnector.Pipeline.Http;
 /// Receives a webhook delivery in either host: reads the raw body (with a size limit), verifies the signature
 /// before anything parses it, refuses with a 400 and the reason a body that is not UTF-8, cannot be read or names a
 /// record key no table can hold, stores the record durably in the webhook inbox (one write shared with concurrent
-/// deliveries), and answers 200; the record enters the pipeline right after, where a repeated delivery of the same
+/// deliveries; a storage failure is retried for as long as the sender can wait), and answers 200; the record enters the pipeline right after, where a repeated delivery of the same
 /// event is dropped.
 /// </summary>
 public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, RefusalAudit audit, ILogger<WebhookEndpoint> logger)
@@ -89,7 +89,7 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, R
 
         try
         {
-            await intake.AcceptAsync(flowName, record, cancellationToken);
+            await StoreAsync(source, flowName, record, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -102,6 +102,31 @@ public sealed class WebhookEndpoint(FlowCatalog catalog, WebhookIntake intake, R
         logger.LogInformation("Webhook for {Flow}: record {SourceKey} version {Version} stored", flowName, record.Key, record.Version);
         return Answer(source, new WebhookOutcome(WebhookOutcomeKind.Stored), new OkObjectResult(new { op = "success" }));
     }
+
+    /// <summary>Stores the delivery, retrying a storage failure within the sender's <see cref="IWebhookSource.StoreRetryWindow"/>.</summary>
+    private async Task StoreAsync(IWebhookSource source, string flowName, SourceRecord record, CancellationToken cancellationToken)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var delay = FirstStoreRetryDelay;
+        while (true)
+        {
+            try
+            {
+                await intake.AcceptAsync(flowName, record, cancellationToken);
+                return;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException && clock.Elapsed + delay < source.StoreRetryWindow)
+            {
+                logger.LogWarning("Could not store a webhook delivery for {Flow} (record {SourceKey}) yet; retrying in {Delay} ms: {Error}", flowName, record.Key, delay.TotalMilliseconds, ex.Message);
+                await Task.Delay(delay, cancellationToken);
+                delay = delay * 2 < MaxStoreRetryDelay ? delay * 2 : MaxStoreRetryDelay;
+            }
+        }
+    }
+
+    private static readonly TimeSpan FirstStoreRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    private static readonly TimeSpan MaxStoreRetryDelay = TimeSpan.FromSeconds(2);
 
     private async Task<IActionResult> RefuseAsync(IWebhookSource source, string flow, WebhookOutcomeKind kind, string reason, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
     {

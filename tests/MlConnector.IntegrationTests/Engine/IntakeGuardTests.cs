@@ -21,6 +21,25 @@ public sealed class IntakeGuardTests(AzuriteFixture azurite)
     private static readonly DateTimeOffset Monday = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
 
     [Fact]
+    public async Task A_delivery_that_meets_a_brief_storage_outage_is_stored_when_storage_is_back_instead_of_refused()
+    {
+        await using var harness = await PipelineHarness.StartAsync(azurite.ConnectionString);
+        await harness.Storage.Payloads.DeleteAsync();
+
+        var answer = PostAsync(harness, """{"key":"acme-9","version":"v1"}""", signed: true);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.False(answer.IsCompleted, "the delivery was answered while storage was still down");
+        await harness.Storage.Payloads.CreateIfNotExistsAsync();
+
+        Assert.IsType<OkObjectResult>(await answer.WaitAsync(TimeSpan.FromSeconds(10)));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (await harness.Records.GetAsync(PipelineHarness.WebhookFlowName, "acme-9", timeout.Token) is null)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
+    [Fact]
     public async Task A_polled_record_with_a_5000_character_key_is_rejected_with_the_reason_and_its_page_is_written()
     {
         await using var harness = await PipelineHarness.StartAsync(azurite.ConnectionString);

@@ -80,6 +80,13 @@ public sealed class AdobeCommerceWebhookSource : IWebhookSource
     }
 
     /// <summary>See <see cref="WebhookAnswers"/>: the webhooks module always gets <c>{"op":"success"}</c>; I/O Events the plain status.</summary>
+    /// <summary>
+    /// The webhooks module (and the HMAC proxy in front of it) never resends a delivery and waits with no timeout unless the
+    /// hook sets one (webhooks.xml <c>timeout</c>, default 0), so the intake rides out a storage outage of up to 30 s
+    /// before answering; Adobe I/O Events retries a refusal, so it gets the usual short window.
+    /// </summary>
+    public TimeSpan StoreRetryWindow => _options.Value.WebhookScheme == AdobeCommerceWebhookScheme.IoEvents ? TimeSpan.FromSeconds(3) : TimeSpan.FromSeconds(30);
+
     public WebhookReply? Reply(WebhookOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
