@@ -59,7 +59,7 @@ public sealed class BenchRun(BenchSettings settings, BenchFigures figures)
         }
 
         // Write concurrency 16 = at most 16 sink calls at once (Pipeline__MaxConcurrentWrites). host.json's rules let
-        // 16 + 8 messages in, so the ones beyond 16 do their storage work (row updates, deletes) while the sink is busy.
+        // 32 + 16 messages in, so the ones beyond 16 do their storage work (row updates, deletes) while the sink is busy.
         var (slow, slowCeiling) = await RunEngineAsync(new EngineScenarioSettings("100 ms sink, write concurrency 16", settings.Records, SlowSinkCall, hostRules, MaxConcurrentWrites: SlowSinkWriteConcurrency), cancellationToken);
         EngineReport.Print(slow, slowCeiling, BenchTargets.SlowSinkRecordsPerSecond, judgeCeilingShare: false, figures);
 
