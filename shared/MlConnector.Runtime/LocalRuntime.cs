@@ -31,7 +31,9 @@ public static class LocalRuntime
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(url);
         var runtimeOptions = builder.Configuration.GetSection(LocalRuntimeOptions.SectionName).Get<LocalRuntimeOptions>() ?? new LocalRuntimeOptions();
-        builder.Services.AddOptions<LocalRuntimeOptions>().Bind(builder.Configuration.GetSection(LocalRuntimeOptions.SectionName));
+        builder.Services.AddOptions<LocalRuntimeOptions>().Bind(builder.Configuration.GetSection(LocalRuntimeOptions.SectionName))
+            .Validate(options => options.StopGraceSeconds >= 0, "LocalRuntime__StopGraceSeconds must be 0 or more (seconds in-flight messages get after a stop signal).")
+            .ValidateOnStart();
         builder.Services.AddSingleton(new AdminAccess(url.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
         builder.Services.AddHostedService<AdminTokenInitializer>();
         builder.Services.TryAddSingleton(_ => QueueRules.Load(HostJsonPath()));
@@ -63,6 +65,7 @@ public static class LocalRuntime
     /// </summary>
     public static async Task RunUntilStoppedAsync(WebApplication app, CancellationToken stop)
     {
+        StartupSettings.Validate(app.Services, app.Configuration);
         await app.StartAsync(stop);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(app.Lifetime.ApplicationStopping, stop);
         try

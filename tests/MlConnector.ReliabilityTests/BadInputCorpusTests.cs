@@ -7,8 +7,9 @@ namespace MlConnector.ReliabilityTests;
 
 /// <summary>
 /// The bad-input corpus (Corpus/, one folder per intake, one file per case with its expected outcome): every case is
-/// fed to its intake (webhooks over HTTP to a running `mlc run`, canonical documents to the map stage's validation,
-/// mapping imports to Azurite) and must end as the file says: never a 5xx, never admitted when forged, never written
+/// fed to its intake (webhooks over HTTP to a running `mlc run`, SPS files polled from the SPS simulator and mapped by
+/// it, canonical documents to the map stage's validation, mapping imports to Azurite, command lines, guide imports and
+/// settings to the built `mlc`) and must end as the file says: never a 5xx, never admitted when forged, never written
 /// when invalid. A failure names each case that did not.
 /// </summary>
 [Collection(ProcessCollection.Name)]
@@ -26,10 +27,23 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
         webhooks.SeedX3();
 
         var results = new List<CaseResult>();
+        var spsFiles = new SpsFileCases(world);
         foreach (var corpusCase in cases)
         {
             switch (corpusCase.Intake)
             {
+                case SpsFileCases.Intake:
+                    spsFiles.Add(corpusCase);
+                    break;
+                case CliCases.Intake:
+                    results.Add(await CliCases.RunAsync(world, corpusCase));
+                    break;
+                case StediGuideCases.Intake:
+                    results.Add(await StediGuideCases.RunAsync(world, corpusCase));
+                    break;
+                case SettingsCases.Intake:
+                    results.Add(await SettingsCases.RunAsync(world, corpusCase));
+                    break;
                 case WebhookCases.AdobeIntake or WebhookCases.StediIntake:
                     if (await webhooks.PostAsync(corpusCase) is { } answered)
                     {
@@ -48,6 +62,7 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
             }
         }
 
+        results.AddRange(await spsFiles.RunAsync(TimeSpan.FromSeconds(90)));
         results.AddRange(await webhooks.FinishAsync(TimeSpan.FromSeconds(90)));
         var poisoned = await world.Storage.MapPoisonQueue.GetPropertiesAsync() is { Value.ApproximateMessagesCount: var map } ? map : 0;
         poisoned += (await world.Storage.WritePoisonQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount;

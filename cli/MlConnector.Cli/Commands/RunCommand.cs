@@ -19,6 +19,14 @@ public static class RunCommand
         {
             var configuration = CliConfiguration.Load(parse.GetValue(CliContext.Settings));
             var listenOn = parse.GetValue(url)!;
+            foreach (var address in listenOn.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!Uri.TryCreate(address, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+                {
+                    throw new UserErrorException($"--url '{address}' is not an http(s) address such as {LocalRuntime.DefaultUrl}.");
+                }
+            }
+
             await using var app = LocalRuntime.Build(configuration, listenOn);
             AnsiConsole.MarkupLineInterpolated($"ml-connector local runtime listening on {listenOn}; operator console at {listenOn.Split(';')[0].TrimEnd('/')}/api/console/; Ctrl+C stops it after in-flight messages finish.");
             if (!listenOn.Split(';').All(AdminAccess.IsLoopback))

@@ -96,6 +96,7 @@ public static class SpsCommerceX3Flows
     {
         services.AddOptions<SpsCommerceX3Options>().Bind(configuration.GetSection(SpsCommerceX3Options.SectionName));
         services.TryAddSingleton<ISpsOrderArchive>(sp => new BlobSpsOrderArchive(sp.GetRequiredService<PipelineStorage>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<MlConnector.Core.Validation.ITargetDocumentRules, SpsOrderVersionRules>());
         return services;
     }
 

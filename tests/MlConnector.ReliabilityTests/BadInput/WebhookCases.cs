@@ -140,10 +140,7 @@ internal sealed class WebhookCases(ReliabilityWorld world, RuntimeProcess runtim
             var order = world.Sandbox.Adobe.SeedOrder(new SimulatedOrder(incrementId, PoNumber, [new AdobeLine(Product, "Widget", 4, 25m, TaxPercent: 10)]));
             if (spec.TryGetProperty("set", out var changes))
             {
-                foreach (var change in changes.EnumerateObject())
-                {
-                    Set(order, change.Name, change.Value);
-                }
+                JsonPointerEdits.Apply(order, changes);
             }
 
             var prepared = senders.Prepare(order, WebhookSigningScheme.CommerceRsa, options);
@@ -185,31 +182,6 @@ internal sealed class WebhookCases(ReliabilityWorld world, RuntimeProcess runtim
         }
 
         return Encoding.UTF8.GetBytes(corpusCase.Text("body")!);
-    }
-
-    /// <summary>Sets (or, for null, removes) the value at a JSON pointer such as /items/0/qty_ordered.</summary>
-    private static void Set(JsonObject order, string pointer, JsonElement value)
-    {
-        var parts = pointer.Trim('/').Split('/');
-        JsonNode parent = order;
-        foreach (var part in parts[..^1])
-        {
-            parent = parent is JsonArray array ? array[int.Parse(part, System.Globalization.CultureInfo.InvariantCulture)]! : parent[part]!;
-        }
-
-        var node = value.ValueKind == JsonValueKind.Null ? null : JsonNode.Parse(value.GetRawText());
-        if (parent is JsonArray list)
-        {
-            list[int.Parse(parts[^1], System.Globalization.CultureInfo.InvariantCulture)] = node;
-        }
-        else if (node is null)
-        {
-            parent.AsObject().Remove(parts[^1]);
-        }
-        else
-        {
-            parent[parts[^1]] = node;
-        }
     }
 
     private Task<IReadOnlyList<(DateTimeOffset At, string Reason)>> RefusalsAsync(string flow) =>

@@ -48,7 +48,22 @@ public sealed class SchemaGuide : IGuide
             throw new FormatException($"{description} is not a Stedi guide JSON Schema: it has no properties named heading, detail or summary (download it from the guide's page in Stedi, as JSON Schema).");
         }
 
-        return new SchemaGuide(root, description);
+        var guide = new SchemaGuide(root, description);
+        foreach (var section in new[] { "heading", "detail", "summary" }.Where(properties.ContainsKey))
+        {
+            if (guide.Resolve(properties[section]) is null)
+            {
+                throw new FormatException($"{description} is not a Stedi guide JSON Schema: its {section} is not a schema object (only local $refs such as #/definitions/... can be followed).");
+            }
+        }
+
+        // Every X12 transaction set opens with ST; a guide without it cannot name the document, and the set it is for is unknown.
+        if (guide.Section("heading") is not { } heading || guide.Child(heading, new X12Segment("ST")) is null)
+        {
+            throw new FormatException($"{description} is not a whole Stedi guide JSON Schema: its heading has no transaction set header (ST) segment.");
+        }
+
+        return guide;
     }
 
     public GuidePlace? Section(string name) =>
@@ -175,11 +190,19 @@ public sealed class SchemaGuide : IGuide
                 return null;
             }
 
-            node = path[2..].Split('/').Aggregate<string, JsonNode?>(_root, (current, part) => current?[part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)]);
+            node = path[2..].Split('/').Aggregate<string, JsonNode?>(_root, (current, part) => Step(current, part.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal)));
         }
 
         return node as JsonObject;
     }
+
+    /// <summary>One step of a JSON pointer: a property of an object, an index of an array, else nowhere (a reference that leads nowhere).</summary>
+    private static JsonNode? Step(JsonNode? current, string part) => current switch
+    {
+        JsonObject obj => obj[part],
+        JsonArray array => int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var index) && index < array.Count ? array[index] : null,
+        _ => null,
+    };
 
     private static string? TypeOf(JsonObject schema) => schema["type"] switch
     {
