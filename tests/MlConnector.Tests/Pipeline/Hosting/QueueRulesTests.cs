@@ -16,7 +16,8 @@ public sealed class QueueRulesTests : IDisposable
 
         Assert.Equal(5, rules.MaxDequeueCount);
         Assert.Equal("base64", rules.MessageEncoding);
-        Assert.Equal(16, rules.BatchSize);
+        Assert.Equal(32, rules.BatchSize);
+        Assert.Equal(16, rules.NewBatchThreshold);
     }
 
     [Fact]
