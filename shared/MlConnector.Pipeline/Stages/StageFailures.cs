@@ -30,23 +30,24 @@ internal static class StageFailures
             logger.LogWarning(error, "{Stage} of {SourceKey} failed (attempt {Attempt}); it will be retried", stage, message.SourceKey, dequeueCount);
         }
 
+        RecordUpdate Failure(RecordStatus status) => new()
+        {
+            Stage = stage,
+            Status = last ? RecordStatus.Failed : status,
+            SourceVersion = message.SourceVersion,
+            CorrelationId = message.CorrelationId,
+            Attempt = (int)dequeueCount,
+            Attempts = (int)dequeueCount,
+            Reason = reason,
+            LastAttemptAmbiguous = ambiguous ? true : null,
+        };
+
         try
         {
             if (claim is not null)
             {
                 // A write attempt releases its claim with its outcome, so its own retry (or a newer version) need not wait for it to lapse.
-                var settled = await records.SettleWriteAsync(message.Flow, message.SourceKey, new RecordUpdate
-                {
-                    Stage = stage,
-                    Status = last ? RecordStatus.Failed : RecordStatus.Mapped,
-                    SourceVersion = message.SourceVersion,
-                    CorrelationId = message.CorrelationId,
-                    Attempt = (int)dequeueCount,
-                    Attempts = (int)dequeueCount,
-                    Reason = reason,
-                    LastAttemptAmbiguous = ambiguous ? true : null,
-                    ReleasesWriteClaim = true,
-                }, claim, claimETag: null, cancellationToken);
+                var settled = await records.SettleWriteAsync(message.Flow, message.SourceKey, Failure(RecordStatus.Mapped) with { ReleasesWriteClaim = true }, claim, claimETag: null, cancellationToken);
                 if (settled.Superseded)
                 {
                     logger.LogInformation("{SourceKey} version {Version} failed at {Stage}, but a newer version was admitted since; its row follows that version", message.SourceKey, message.SourceVersion, stage);
@@ -64,17 +65,7 @@ internal static class StageFailures
                 return;
             }
 
-            await records.ApplyAsync(message.Flow, message.SourceKey, new RecordUpdate
-            {
-                Stage = stage,
-                Status = last ? RecordStatus.Failed : row?.StatusValue ?? RecordStatus.Received,
-                SourceVersion = message.SourceVersion,
-                CorrelationId = message.CorrelationId,
-                Attempt = (int)dequeueCount,
-                Attempts = (int)dequeueCount,
-                Reason = reason,
-                LastAttemptAmbiguous = ambiguous ? true : null,
-            }, ifMatch: row?.ETag, cancellationToken);
+            await records.ApplyAsync(message.Flow, message.SourceKey, Failure(row?.StatusValue ?? RecordStatus.Received), ifMatch: row?.ETag, cancellationToken);
         }
         catch (RecordChangedException)
         {
