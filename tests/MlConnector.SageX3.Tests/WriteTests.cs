@@ -71,6 +71,22 @@ public sealed class WriteTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_newer_version_that_finds_the_order_an_interrupted_older_write_created_puts_its_changes_on_it()
+    {
+        // The older version is created, but its runtime is killed before it records the target id: the newer version's
+        // write knows only that the order may exist.
+        await OrderSink.WriteAsync(Request(Order("PROC-9006")), CancellationToken.None);
+
+        var changed = Order("PROC-9006") with { Lines = [Order("PROC-9006").Lines[0] with { Quantity = 40 }, Order("PROC-9006").Lines[1]] };
+        var newer = await OrderSink.WriteAsync(Request(changed, ambiguous: true), CancellationToken.None);
+
+        Assert.Equal(WriteAction.Updated, newer.Action);
+        var stored = Assert.Single(_simulator.FindByExternalReference("PORDER", "PROC-9006"));
+        Assert.Equal(40m, stored["$lines"]![0]!["QTYUOM"]!.GetValue<decimal>());
+        Assert.Equal(1, _simulator.CreateCount("PORDER"));
+    }
+
+    [Fact]
     public async Task An_answer_held_back_past_the_timeout_after_the_create_was_applied_never_yields_a_duplicate_order()
     {
         await using var impatient = X3Connector.Build(_simulator, SageX3Mode.Rest, overrides: new Dictionary<string, string?> { ["DefaultSite"] = "US011" }, attemptTimeout: TimeSpan.FromSeconds(1));

@@ -108,6 +108,9 @@ public sealed class SageX3Writer(IX3WriteSurface surface, SageX3Reader reader, I
         return new WriteResult(key, WriteAction.Updated);
     }
 
+    /// <summary>Documents that record one event once (a receipt per shipment): found again, they are the same document, never edited.</summary>
+    private static readonly HashSet<X3Entity> RecordedOnce = [X3Entity.Receipt];
+
     private async Task<WriteResult> UpsertAsync(X3Entity entity, string what, string externalReference, string? existingId, bool previousAttemptAmbiguous, Func<JsonObject> body, CancellationToken cancellationToken)
     {
         var info = X3Entities.All[entity];
@@ -122,8 +125,19 @@ public sealed class SageX3Writer(IX3WriteSurface surface, SageX3Reader reader, I
         if (previousAttemptAmbiguous &&
             await GuardAsync(what, () => reader.FindKeyByExternalReferenceAsync(entity, externalReference, cancellationToken)) is { } found)
         {
+            // An earlier attempt created it: this version's (nothing differs) or an older version's whose write was cut
+            // off after X3 applied it (then this version's changes must still reach it).
             logger.LogInformation("X3 {Class} {Key} already carries external reference {Reference}; not creating it again.", info.ClassName, found, externalReference);
-            return new WriteResult(found, WriteAction.AlreadyPresent);
+            if (RecordedOnce.Contains(entity))
+            {
+                return new WriteResult(found, WriteAction.AlreadyPresent);
+            }
+
+            var existing = await GuardAsync(what, () => reader.FindRowAsync(entity, found, cancellationToken))
+                ?? throw new TargetWriteException($"X3 {info.ClassName} {found} carries external reference {externalReference} but could not be read back.", isTransient: true);
+            return await EditChangedAsync(entity, what, found, existing, body(), cancellationToken)
+                ? new WriteResult(found, WriteAction.Updated)
+                : new WriteResult(found, WriteAction.AlreadyPresent);
         }
 
         try
@@ -159,16 +173,17 @@ public sealed class SageX3Writer(IX3WriteSurface surface, SageX3Reader reader, I
     }
 
     /// <summary>Sends only what differs from X3's record, lines addressed by their identity; nothing when nothing differs.</summary>
-    private async Task EditChangedAsync(X3Entity entity, string what, string key, JsonObject current, JsonObject desired, CancellationToken cancellationToken)
+    /// <summary>Edits what differs; false when the record already matched.</summary>
+    private async Task<bool> EditChangedAsync(X3Entity entity, string what, string key, JsonObject current, JsonObject desired, CancellationToken cancellationToken)
     {
         var changes = await GuardAsync(what, () => Task.FromResult(X3LineChanges.Diff(X3Entities.All[entity], options.CurrentValue, current, desired)));
         if (changes.Count == 0)
         {
             logger.LogInformation("X3 {Class} {Key} already matches {What}; nothing to update.", X3Entities.All[entity].ClassName, key, what);
-            return;
+            return false;
         }
 
-        await GuardAsync(what, async () => { await surface.EditAsync(entity, key, changes, cancellationToken); return true; });
+        return await GuardAsync(what, async () => { await surface.EditAsync(entity, key, changes, cancellationToken); return true; });
     }
 
     private async Task<T> GuardAsync<T>(string what, Func<Task<T>> call)
