@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace MlConnector.Simulators.Common;
 
 /// <summary>Applies latency and scripted faults, and journals each request with the status it got.</summary>
-internal sealed class SimulatorMiddleware(RequestDelegate next, FaultSwitches faults, RequestJournal journal)
+internal sealed class SimulatorMiddleware(RequestDelegate next, FaultSwitches faults, RequestJournal journal, AnswerRewrites rewrites)
 {
     public async Task InvokeAsync(HttpContext context)
     {
@@ -74,6 +74,12 @@ internal sealed class SimulatorMiddleware(RequestDelegate next, FaultSwitches fa
                 return;
             }
 
+            if (!rewrites.IsEmpty)
+            {
+                await AnswerRewrittenAsync(context);
+                return;
+            }
+
             await next(context);
         }
         finally
@@ -86,5 +92,31 @@ internal sealed class SimulatorMiddleware(RequestDelegate next, FaultSwitches fa
                 context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString()),
                 context.Response.StatusCode));
         }
+    }
+
+    /// <summary>Runs the real handler into a buffer, then sends its answer with the test's rewrites applied.</summary>
+    private async Task AnswerRewrittenAsync(HttpContext context)
+    {
+        var original = context.Response.Body;
+        using var buffered = new MemoryStream();
+        context.Response.Body = buffered;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        var answer = buffered.ToArray();
+        if (context.Response.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) == true
+            && rewrites.Apply(System.Text.Encoding.UTF8.GetString(answer)) is { } rewritten)
+        {
+            answer = System.Text.Encoding.UTF8.GetBytes(rewritten);
+        }
+
+        context.Response.ContentLength = answer.Length;
+        await original.WriteAsync(answer, context.RequestAborted);
     }
 }

@@ -16,8 +16,9 @@ public sealed class SimulatorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private SimulatorServer(WebApplication app, Uri baseAddress, FaultSwitches faults, RequestJournal journal)
+    private SimulatorServer(WebApplication app, Uri baseAddress, FaultSwitches faults, RequestJournal journal, AnswerRewrites rewrites)
     {
+        Rewrites = rewrites;
         _app = app;
         BaseAddress = baseAddress;
         Faults = faults;
@@ -30,6 +31,9 @@ public sealed class SimulatorServer : IAsyncDisposable
     public FaultSwitches Faults { get; }
 
     public RequestJournal Journal { get; }
+
+    /// <summary>Test hook: rewrites rows of this simulator's JSON answers (off while empty).</summary>
+    public AnswerRewrites Rewrites { get; }
 
     public IServiceProvider Services => _app.Services;
 
@@ -52,6 +56,8 @@ public sealed class SimulatorServer : IAsyncDisposable
         var journal = new RequestJournal(name);
         builder.Services.AddSingleton(faults);
         builder.Services.AddSingleton(journal);
+        var rewrites = new AnswerRewrites();
+        builder.Services.AddSingleton(rewrites);
         configureServices(builder.Services);
 
         var app = builder.Build();
@@ -61,7 +67,7 @@ public sealed class SimulatorServer : IAsyncDisposable
         await app.StartAsync(cancellationToken);
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new SimulatorServer(app, new Uri(address.TrimEnd('/') + "/"), faults, journal);
+        return new SimulatorServer(app, new Uri(address.TrimEnd('/') + "/"), faults, journal, rewrites);
     }
 
     public async ValueTask DisposeAsync()

@@ -31,6 +31,9 @@ public sealed class JaggaerSimulator : IAsyncDisposable
 
     public RequestJournal Journal => _server.Journal;
 
+    /// <summary>Test hook: serves rows the store refuses to hold (malformed fields), by editing the real answers; off while empty.</summary>
+    public AnswerRewrites AnswerRewrites => _server.Rewrites;
+
     public JaggaerSimulatorOptions Options { get; }
 
     /// <summary>The instance's data: seed it directly, or inspect what the API would return.</summary>

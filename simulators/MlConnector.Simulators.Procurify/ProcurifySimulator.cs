@@ -32,6 +32,9 @@ public sealed class ProcurifySimulator : IAsyncDisposable
 
     public RequestJournal Journal => _server.Journal;
 
+    /// <summary>Test hook: serves rows the store refuses to hold (malformed fields), by editing the real answers; off while empty.</summary>
+    public AnswerRewrites AnswerRewrites => _server.Rewrites;
+
     public ProcurifySimulatorOptions Options { get; }
 
     /// <summary>Query parameters answered as if absent: undefined by Procurify (it ignores them) or not simulated.</summary>

@@ -8,7 +8,7 @@ namespace MlConnector.ReliabilityTests;
 /// <summary>
 /// The bad-input corpus (Corpus/, one folder per intake, one file per case with its expected outcome): every case is
 /// fed to its intake (webhooks over HTTP to a running `mlc run`, SPS files polled from the SPS simulator and mapped by
-/// it, canonical documents to the map stage's validation, mapping imports to Azurite, command lines, guide imports and
+/// it, Procurify and JAGGAER purchase orders polled through their real sources with malformed fields, canonical documents to the map stage's validation, mapping imports to Azurite, command lines, guide imports and
 /// settings to the built `mlc`) and must end as the file says: never a 5xx, never admitted when forged, never written
 /// when invalid. A failure names each case that did not.
 /// </summary>
@@ -28,12 +28,20 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
 
         var results = new List<CaseResult>();
         var spsFiles = new SpsFileCases(world);
+        var procurifyOrders = new ProcurifyOrderCases(world);
+        var jaggaerOrders = new JaggaerOrderCases(world);
         foreach (var corpusCase in cases)
         {
             switch (corpusCase.Intake)
             {
                 case SpsFileCases.Intake:
                     spsFiles.Add(corpusCase);
+                    break;
+                case ProcurifyOrderCases.Intake:
+                    procurifyOrders.Add(corpusCase);
+                    break;
+                case JaggaerOrderCases.Intake:
+                    jaggaerOrders.Add(corpusCase);
                     break;
                 case CliCases.Intake:
                     results.Add(await CliCases.RunAsync(world, corpusCase));
@@ -63,6 +71,8 @@ public sealed class BadInputCorpusTests(ITestOutputHelper output)
         }
 
         results.AddRange(await spsFiles.RunAsync(TimeSpan.FromSeconds(90)));
+        results.AddRange(await procurifyOrders.RunAsync(TimeSpan.FromSeconds(90)));
+        results.AddRange(await jaggaerOrders.RunAsync(TimeSpan.FromSeconds(90)));
         results.AddRange(await webhooks.FinishAsync(TimeSpan.FromSeconds(90)));
         var poisoned = await world.Storage.MapPoisonQueue.GetPropertiesAsync() is { Value.ApproximateMessagesCount: var map } ? map : 0;
         poisoned += (await world.Storage.WritePoisonQueue.GetPropertiesAsync()).Value.ApproximateMessagesCount;

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MlConnector.Connectors.AdobeCommerce.Auth;
 using MlConnector.Connectors.AdobeCommerce.Shipments;
 using MlConnector.Connectors.AdobeCommerce.Webhooks;
+using MlConnector.Connectors.Configuration;
 using MlConnector.Connectors.Http;
 using MlConnector.Core.Diagnostics;
 using MlConnector.Core.Flows;
@@ -30,7 +31,7 @@ public static class AdobeCommerceServiceCollectionExtensions
     {
         services.AddOptions<AdobeCommerceOptions>()
             .Bind(configuration.GetSection("AdobeCommerce"))
-            .ValidateDataAnnotations()
+            .ValidateSettingsOnStart("AdobeCommerce")
             .Validate(
                 options => options.AuthMode != AdobeCommerceAuthMode.OAuth1 || (!string.IsNullOrEmpty(options.ConsumerKey) && !string.IsNullOrEmpty(options.AccessToken)),
                 "AdobeCommerce__ConsumerKey and AdobeCommerce__AccessToken are required when AdobeCommerce__AuthMode is OAuth1.")

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using MlConnector.Connectors.Configuration;
 using MlConnector.Connectors.Http;
 using MlConnector.Connectors.Jaggaer.Streams;
 using MlConnector.Core.Diagnostics;
@@ -27,8 +28,7 @@ public static class JaggaerServiceCollectionExtensions
     {
         services.AddOptions<JaggaerOptions>()
             .Bind(configuration.GetSection(JaggaerOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateSettingsOnStart(JaggaerOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
 
         var resilience = new ConnectorResilienceOptions();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MlConnector.Connectors.Configuration;
 using MlConnector.Connectors.Http;
 using MlConnector.Connectors.Procurify.Streams;
 using MlConnector.Core.Diagnostics;
@@ -26,8 +27,7 @@ public static class ProcurifyServiceCollectionExtensions
     {
         services.AddOptions<ProcurifyOptions>()
             .Bind(configuration.GetSection(ProcurifyOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateSettingsOnStart(ProcurifyOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
 
         var resilience = new ConnectorResilienceOptions();

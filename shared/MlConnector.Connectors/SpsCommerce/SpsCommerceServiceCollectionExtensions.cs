@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MlConnector.Connectors.Configuration;
 using MlConnector.Connectors.Http;
 using MlConnector.Connectors.SpsCommerce.Streams;
 using MlConnector.Core.Diagnostics;
@@ -22,8 +23,7 @@ public static class SpsCommerceServiceCollectionExtensions
     {
         services.AddOptions<SpsCommerceOptions>()
             .Bind(configuration.GetSection(SpsCommerceOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateSettingsOnStart(SpsCommerceOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
 
         var resilience = new ConnectorResilienceOptions();

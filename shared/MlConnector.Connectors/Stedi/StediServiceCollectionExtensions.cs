@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MlConnector.Connectors.Configuration;
 using MlConnector.Connectors.Http;
 using MlConnector.Connectors.Stedi.Webhooks;
 using MlConnector.Core.Diagnostics;
@@ -21,8 +22,7 @@ public static class StediServiceCollectionExtensions
     {
         services.AddOptions<StediOptions>()
             .Bind(configuration.GetSection(StediOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+            .ValidateSettingsOnStart(StediOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
 
         var resilience = new ConnectorResilienceOptions();

@@ -21,7 +21,9 @@ internal static class ProcurifyOrderReader
 
     public static ProcurifyOrder ReadPurchaseOrder(JsonElement payload)
     {
-        var id = ProcurifyPurchaseOrderFields.IdOf(payload) ?? throw new JsonException($"The purchase order has no {PurchaseOrder.Id}.");
+        var id = ProcurifyPurchaseOrderFields.IdOf(payload) ?? throw new JsonException(payload.Text(PurchaseOrder.Id) is { } notANumber
+            ? $"Its {PurchaseOrder.Id} '{notANumber}' is not a positive integer."
+            : $"The purchase order has no {PurchaseOrder.Id}.");
         var status = payload.Int(PurchaseOrder.State) switch
         {
             StateCancelled => PurchaseOrderStatus.Cancelled,
