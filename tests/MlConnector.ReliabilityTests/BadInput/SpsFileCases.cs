@@ -81,19 +81,7 @@ internal sealed class SpsFileCases(ReliabilityWorld world)
     {
         var mine = records.Where(record => record.SourceKey.StartsWith("file~out/PO/" + fileName, StringComparison.Ordinal) || record.SourceKey.EndsWith("~" + fileName, StringComparison.Ordinal)
             || record.SourceKey.Contains("~" + fileName + "#", StringComparison.Ordinal)).ToList();
-        if (mine.Count == 0)
-        {
-            return new CaseResult(corpusCase, "lost (no record)", null, string.Empty);
-        }
-
-        var outcome = string.Join('+', mine.Select(record => record.StatusValue switch
-        {
-            RecordStatus.Rejected => "rejected",
-            RecordStatus.Written => "written",
-            RecordStatus.Failed => "failed",
-            var other => $"stuck in {other}",
-        }).Distinct().Order(StringComparer.Ordinal));
-        return new CaseResult(corpusCase, outcome, null, string.Join(" | ", mine.Select(record => record.Reason).Where(reason => !string.IsNullOrEmpty(reason))));
+        return PolledFlowRun.Result(corpusCase, mine);
     }
 
     private static byte[] Content(CorpusCase corpusCase, JsonNode template)
